@@ -1,0 +1,22 @@
+import { runService } from '@faces/kit';
+
+/** One entry per `faces <command>`; each imports its service only when chosen, to start fast. */
+export interface Command {
+  readonly summary: string;
+  readonly run: (args: readonly string[], proc: NodeJS.Process) => Promise<void>;
+}
+
+export const COMMANDS: Readonly<Record<string, Command>> = {
+  smiley: {
+    summary: 'serve smileys (SMILEY picks one)',
+    run: async (_args, proc) => runService('smiley', (await import('@faces/smiley')).smileyService, proc),
+  },
+  color: {
+    summary: 'serve colors (COLOR picks one)',
+    run: async (_args, proc) => runService('color', (await import('@faces/color')).colorService, proc),
+  },
+  healthcheck: {
+    summary: "exit 0 if this machine's service answers GET /healthz (for container HEALTHCHECKs)",
+    run: async (_args, proc) => (await import('./healthcheck.js')).healthcheck(proc),
+  },
+};

@@ -1,0 +1,36 @@
+export { ConfigError } from './config-error.js';
+export { isCssNamedColor, isHexColor, isSafeCssColor, PALETTE, resolveColor } from './css-color.js';
+export {
+  type Env,
+  readBool,
+  readChoice,
+  readDecimal,
+  readDelayBuckets,
+  readInt,
+  readPercent,
+  readRaw,
+  readServiceAddress,
+  type ServiceAddress,
+} from './env-readers.js';
+export { POD_HEADER, UNKNOWN_USER, USER_HEADER, userOf } from './faces-headers.js';
+export { FAULT_STATUS, type FaultDecision, FaultInjector, type FaultKind, pickDelay, rollPercent } from './faults.js';
+export { FAULT_HEADER, type FaultsOptions } from './faults-plugin.js';
+export { Health, type Readiness } from './health.js';
+export {
+  type FaultConfig,
+  type KitConfig,
+  LOG_LEVELS,
+  type LogLevel,
+  readKitConfig,
+  readServiceName,
+  SERVICE_NAMES,
+  type ServiceName,
+} from './kit-config.js';
+export { DURATION_BUCKETS, type Metrics } from './metrics.js';
+export { createRng, type Rng } from './random.js';
+export { RateCounter } from './rate-counter.js';
+export { FAULT_EXCLUDED_PATHS, isExcludedFromFaults, pathOf } from './reserved-routes.js';
+export { runService, type ServiceDefinition } from './run-service.js';
+export { buildServer, type KitContext, type KitDeps, type ServerOptions } from './server.js';
+export { type ShutdownResult, shutdown } from './shutdown.js';
+export { type SubPath, subPathOf } from './sub-path.js';

@@ -1,0 +1,68 @@
+import type { FastifyInstance } from 'fastify';
+import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
+import type { FaultKind } from './faults.js';
+
+export const DURATION_BUCKETS = [0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
+
+/** One registry per app (never prom-client's global), so apps in one process stay apart. */
+export interface Metrics {
+  readonly registry: Registry;
+  readonly requestDuration: Histogram<'method' | 'path' | 'status'>;
+  readonly inFlight: Gauge;
+  readonly injectedFaults: Counter<'kind'>;
+  readonly injectedDelays: Counter;
+}
+
+export function createMetrics(service: string, withProcessMetrics = true): Metrics {
+  const registry = new Registry();
+  registry.setDefaultLabels({ service });
+  if (withProcessMetrics) collectDefaultMetrics({ register: registry });
+  return {
+    registry,
+    requestDuration: new Histogram({
+      name: 'http_request_duration_seconds',
+      help: 'Time to answer an HTTP request, by method, route pattern and status code',
+      labelNames: ['method', 'path', 'status'],
+      buckets: DURATION_BUCKETS,
+      registers: [registry],
+    }),
+    inFlight: new Gauge({
+      name: 'http_requests_in_flight',
+      help: 'HTTP requests received and not yet answered',
+      registers: [registry],
+    }),
+    injectedFaults: new Counter({
+      name: 'faces_injected_faults_total',
+      help: 'Injected failures by kind: error (500), latched (599), rate-limited (429)',
+      labelNames: ['kind'],
+      registers: [registry],
+    }),
+    injectedDelays: new Counter({
+      name: 'faces_injected_delays_total',
+      help: 'Requests delayed by DELAY_BUCKETS (non-zero delays only)',
+      registers: [registry],
+    }),
+  };
+}
+
+export function countFault(metrics: Metrics, kind: FaultKind): void {
+  metrics.injectedFaults.inc({ kind });
+}
+
+/** Records every answered request and serves GET /metrics. */
+export function installMetrics(app: FastifyInstance, metrics: Metrics): void {
+  app.addHook('onRequest', async () => {
+    metrics.inFlight.inc();
+  });
+  app.addHook('onResponse', async (request, reply) => {
+    metrics.inFlight.dec();
+    metrics.requestDuration.observe(
+      { method: request.method, path: request.routeOptions.url ?? 'unmatched', status: reply.statusCode },
+      reply.elapsedTime / 1000,
+    );
+  });
+  app.get('/metrics', async (_request, reply) => {
+    reply.type(metrics.registry.contentType);
+    return metrics.registry.metrics();
+  });
+}

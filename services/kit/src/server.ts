@@ -1,0 +1,92 @@
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest, LogController } from 'fastify';
+import { installFacesHeaders } from './faces-headers.js';
+import { FaultInjector } from './faults.js';
+import { type FaultsOptions, installFaults } from './faults-plugin.js';
+import { Health, installHealth } from './health.js';
+import type { KitConfig } from './kit-config.js';
+import { loggerOptions } from './logger.js';
+import { createMetrics, installMetrics, type Metrics } from './metrics.js';
+import { createRng, type Rng, randomSeed } from './random.js';
+
+export interface KitDeps {
+  /** The fault generator; by default seeded from FACES_SEED (or a logged random seed). */
+  readonly rng?: Rng;
+  /** Milliseconds since the epoch; tests inject a clock to move the latch and rate windows. */
+  readonly now?: () => number;
+  /** Where logs go; stdout by default. */
+  readonly logStream?: NodeJS.WritableStream;
+  /** Node process metrics; tests building many apps may turn them off. */
+  readonly processMetrics?: boolean;
+}
+
+export interface ServerOptions {
+  /** The Service label in messages and metrics, e.g. "Smiley". */
+  readonly label: string;
+  readonly faults?: Pick<FaultsOptions, 'appliesTo' | 'sendFault'>;
+}
+
+/** What the kit hangs on every app. */
+export interface KitContext {
+  readonly config: KitConfig;
+  readonly health: Health;
+  readonly metrics: Metrics;
+  readonly injector: FaultInjector;
+  readonly now: () => number;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    faces: KitContext;
+  }
+}
+
+const ALLOWED_METHODS = 'GET, HEAD';
+
+/** A Fastify instance with the kit installed: headers, faults, health, metrics, errors. Never listens. */
+export function buildServer(config: KitConfig, options: ServerOptions, deps: KitDeps = {}): FastifyInstance {
+  const seed = config.seed ?? randomSeed();
+  const app = Fastify({
+    logger: loggerOptions(config.logLevel, config.service, deps.logStream),
+    // The kit logs its own request line, at debug (see logger.ts).
+    logController: new LogController({ disableRequestLogging: true }),
+    // Requests that arrive on open connections while closing are still served: none is dropped.
+    return503OnClosing: false,
+    forceCloseConnections: 'idle',
+  });
+  const now = deps.now ?? Date.now;
+  const metrics = createMetrics(config.service, deps.processMetrics ?? true);
+  const injector = new FaultInjector(config.faults, deps.rng ?? createRng(seed), options.label);
+  const health = new Health();
+  app.decorate('faces', { config, health, metrics, injector, now });
+  if (config.seed === undefined && deps.rng === undefined) app.log.info({ seed }, 'no FACES_SEED: using a random seed');
+
+  installMetrics(app, metrics);
+  installFacesHeaders(app, config.pod);
+  installFaults(app, { injector, metrics, now, ...options.faults });
+  installHealth(app, health);
+  app.addHook('onResponse', async (request, reply) => {
+    request.log.debug(
+      { method: request.method, url: request.url, status: reply.statusCode, ms: Math.round(reply.elapsedTime) },
+      'request completed',
+    );
+  });
+
+  app.setNotFoundHandler((request: FastifyRequest, reply: FastifyReply) => {
+    if (request.method !== 'GET' && request.method !== 'HEAD') {
+      return reply
+        .code(405)
+        .header('allow', ALLOWED_METHODS)
+        .send({ error: 'Method Not Allowed', allowed: ALLOWED_METHODS });
+    }
+    return reply.code(404).send({ error: 'Not Found', path: request.url });
+  });
+  app.setErrorHandler((error: Error & { statusCode?: number }, request, reply) => {
+    const status = error.statusCode !== undefined && error.statusCode >= 400 ? error.statusCode : 500;
+    if (status >= 500) {
+      request.log.error({ err: error, method: request.method, url: request.url }, 'request failed');
+      return reply.code(status).send({ error: 'Internal Server Error' });
+    }
+    return reply.code(status).send({ error: error.message });
+  });
+  return app;
+}

@@ -1,0 +1,114 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { fileURLToPath } from 'node:url';
+
+/** The `faces` command as built by `npm run build` (the root package.json `bin`). */
+export const FACES_BIN = fileURLToPath(new URL('../../../services/cli/dist/faces.js', import.meta.url));
+
+export interface RunningService {
+  readonly url: string;
+  readonly port: number;
+  readonly child: ChildProcess;
+  /** Every stdout line so far (pino JSON). */
+  readonly lines: string[];
+  /** Sends the signal and resolves with the exit code. */
+  stop(signal?: NodeJS.Signals): Promise<number | null>;
+}
+
+const QUIET_DEFAULTS = { HOST: '127.0.0.1', PORT: '0', DRAIN_SECONDS: '0', LOG_LEVEL: 'info' };
+
+/** Environment for a child: the parent's PATH only, so a developer's own FACES_* never leak in. */
+function childEnv(env: Record<string, string>): NodeJS.ProcessEnv {
+  return { PATH: process.env.PATH, ...QUIET_DEFAULTS, ...env };
+}
+
+/**
+ * Starts `faces <args>` on a free loopback port and resolves once it logs that it listens.
+ * Stop it with `stop()` (tests register that with `t.after`).
+ */
+export async function startFaces(
+  args: string[],
+  env: Record<string, string> = {},
+  timeoutMs = 15_000,
+): Promise<RunningService> {
+  const child = spawn(process.execPath, [FACES_BIN, ...args], {
+    env: childEnv(env),
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const lines: string[] = [];
+  let stderr = '';
+  child.stderr?.on('data', (chunk: Buffer) => {
+    stderr += chunk.toString();
+  });
+  const exited = once(child, 'exit').then(([code]) => code as number | null);
+  const port = await new Promise<number>((resolve, reject) => {
+    const timer = setTimeout(
+      () => reject(new Error(`faces ${args.join(' ')} did not listen in ${timeoutMs} ms\n${stderr}`)),
+      timeoutMs,
+    );
+    let buffered = '';
+    child.stdout?.on('data', (chunk: Buffer) => {
+      buffered += chunk.toString();
+      let newline = buffered.indexOf('\n');
+      while (newline !== -1) {
+        const line = buffered.slice(0, newline);
+        buffered = buffered.slice(newline + 1);
+        lines.push(line);
+        const listening = /"port":(\d+),"msg":"faces \S+ listening"/.exec(line);
+        if (listening?.[1] !== undefined) {
+          clearTimeout(timer);
+          resolve(Number(listening[1]));
+        }
+        newline = buffered.indexOf('\n');
+      }
+    });
+    exited.then((code) => {
+      clearTimeout(timer);
+      reject(new Error(`faces ${args.join(' ')} exited with ${code} before listening\n${stderr}`));
+    });
+  });
+  let stopped: Promise<number | null> | undefined;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    port,
+    child,
+    lines,
+    stop(signal: NodeJS.Signals = 'SIGTERM') {
+      if (stopped === undefined) {
+        if (child.exitCode === null && child.signalCode === null) child.kill(signal);
+        stopped = exited;
+      }
+      return stopped;
+    },
+  };
+}
+
+export interface Exited {
+  readonly code: number | null;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+/** Runs `faces <args>` to its end (for commands that must refuse to start). */
+export async function runFacesToExit(
+  args: string[],
+  env: Record<string, string> = {},
+  timeoutMs = 15_000,
+): Promise<Exited> {
+  const child = spawn(process.execPath, [FACES_BIN, ...args], {
+    env: childEnv(env),
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stdout?.on('data', (chunk: Buffer) => {
+    stdout += chunk.toString();
+  });
+  child.stderr?.on('data', (chunk: Buffer) => {
+    stderr += chunk.toString();
+  });
+  const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
+  const [code] = (await once(child, 'exit')) as [number | null];
+  clearTimeout(timer);
+  return { code, stdout, stderr };
+}
