@@ -13,6 +13,11 @@ export function installHealth(app: FastifyInstance, health: Health): void {
   app.addHook('onReady', async () => {
     if (health.state === 'starting') health.state = 'ready';
   });
+  // While draining, every answer closes its connection: clients reconnect (through the Service, to
+  // another pod), and no kept-alive socket holds app.close() open until its keep-alive timeout.
+  app.addHook('onSend', async (_request, reply) => {
+    if (health.state === 'draining') reply.header('connection', 'close');
+  });
   app.get('/healthz', async () => OK);
   const readiness = async (_request: unknown, reply: import('fastify').FastifyReply) => {
     if (health.state === 'ready') return OK;
