@@ -26,12 +26,22 @@ function childEnv(env: Record<string, string>): NodeJS.ProcessEnv {
  * Starts `faces <args>` on a free loopback port and resolves once it logs that it listens.
  * Stop it with `stop()` (tests register that with `t.after`).
  */
-export async function startFaces(
+export function startFaces(
   args: string[],
   env: Record<string, string> = {},
   timeoutMs = 15_000,
 ): Promise<RunningService> {
-  const child = spawn(process.execPath, [FACES_BIN, ...args], {
+  return startNodeService(FACES_BIN, args, env, timeoutMs);
+}
+
+/** Starts a Node script that logs `"port":N,"msg":"faces <name> listening"` once it listens. */
+export async function startNodeService(
+  script: string,
+  args: string[],
+  env: Record<string, string> = {},
+  timeoutMs = 15_000,
+): Promise<RunningService> {
+  const child = spawn(process.execPath, [script, ...args], {
     env: childEnv(env),
     stdio: ['ignore', 'pipe', 'pipe'],
   });

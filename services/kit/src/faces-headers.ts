@@ -12,8 +12,9 @@ export function userOf(request: FastifyRequest): string {
 
 /** X-Faces-Pod and the X-Faces-User echo on every response, faults included. */
 export function installFacesHeaders(app: FastifyInstance, pod: string): void {
-  app.addHook('onRequest', async (request, reply) => {
+  app.addHook('onRequest', (request, reply, done) => {
     reply.header(POD_HEADER, pod);
     reply.header(USER_HEADER, userOf(request));
+    done();
   });
 }

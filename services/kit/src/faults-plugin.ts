@@ -1,6 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { FAULT_STATUS, type FaultDecision, type FaultInjector, type FaultKind } from './faults.js';
+import type { FaultConfig } from './kit-config.js';
 import { countFault, type Metrics } from './metrics.js';
 import { isExcludedFromFaults } from './reserved-routes.js';
 
@@ -21,8 +22,14 @@ function sendJsonFault(reply: FastifyReply, kind: FaultKind, decision: FaultDeci
   return reply.code(FAULT_STATUS[kind]).send({ errors: [decision.reason] });
 }
 
+/** Whether any fault can ever fire: without one, the hook is not installed and costs nothing. */
+export function faultsConfigured(config: FaultConfig): boolean {
+  return config.errorFraction > 0 || config.maxRate > 0 || config.delayBuckets.some((delay) => delay > 0);
+}
+
 export function installFaults(app: FastifyInstance, options: FaultsOptions): void {
   const { injector, metrics, now } = options;
+  if (!faultsConfigured(injector.config)) return;
   const appliesTo = options.appliesTo ?? (() => true);
   const sendFault = options.sendFault ?? sendJsonFault;
   app.addHook('onRequest', async (request, reply) => {

@@ -40,7 +40,7 @@ export class FaultInjector {
   private lastRequestMs: number | undefined;
 
   constructor(
-    private readonly config: FaultConfig,
+    readonly config: FaultConfig,
     private readonly rng: Rng,
     private readonly serviceLabel: string,
   ) {}

@@ -15,8 +15,9 @@ export function installHealth(app: FastifyInstance, health: Health): void {
   });
   // While draining, every answer closes its connection: clients reconnect (through the Service, to
   // another pod), and no kept-alive socket holds app.close() open until its keep-alive timeout.
-  app.addHook('onSend', async (_request, reply) => {
+  app.addHook('onSend', (_request, reply, payload, done) => {
     if (health.state === 'draining') reply.header('connection', 'close');
+    done(null, payload);
   });
   app.get('/healthz', async () => OK);
   const readiness = async (_request: unknown, reply: import('fastify').FastifyReply) => {

@@ -1,0 +1,51 @@
+export interface Row {
+  readonly name: string;
+  readonly requestsPerSecond: number;
+  readonly p50Ms: number;
+  readonly p99Ms: number;
+  readonly non2xx: number;
+  readonly rssMiB: number;
+  readonly startupMs: number | undefined;
+}
+
+const fixed = (value: number | undefined, digits: number) =>
+  value === undefined || Number.isNaN(value) ? 'n/a' : value.toFixed(digits);
+
+function lines(rows: readonly Row[]): string[][] {
+  const ceiling = rows[0]?.requestsPerSecond ?? Number.NaN;
+  const smiley = rows.find((row) => row.name === 'smiley')?.requestsPerSecond ?? Number.NaN;
+  return rows.map((row) => [
+    row.name,
+    fixed(row.requestsPerSecond, 0),
+    fixed(row.requestsPerSecond / ceiling, 2),
+    row.name.startsWith('face') || row.name.startsWith('gui') ? fixed(row.requestsPerSecond / smiley, 2) : '',
+    fixed(row.p50Ms, 2),
+    fixed(row.p99Ms, 2),
+    String(row.non2xx),
+    fixed(row.rssMiB, 1),
+    fixed(row.startupMs, 0),
+  ]);
+}
+
+const HEADER = ['target', 'req/s', '× bare', '× smiley', 'p50 ms', 'p99 ms', 'non-2xx', 'RSS MiB', 'start→ready ms'];
+
+export function renderTable(rows: readonly Row[], bundleBytes: number | undefined): string {
+  const all = [HEADER, ...lines(rows)];
+  const widths = HEADER.map((_, column) => Math.max(...all.map((line) => (line[column] ?? '').length)));
+  const text = all.map((line) => line.map((cell, column) => cell.padEnd(widths[column] ?? 0)).join('  ')).join('\n');
+  return `${text}\nGUI bundle (JS+CSS, gzip): ${bundleBytes === undefined ? 'not built' : `${(bundleBytes / 1024).toFixed(1)} KiB`}\n`;
+}
+
+export function renderMarkdown(rows: readonly Row[], bundleBytes: number | undefined, settings: object): string {
+  const body = lines(rows).map((line) => `| ${line.join(' | ')} |`);
+  return [
+    `| ${HEADER.join(' | ')} |`,
+    `| ${HEADER.map(() => '---').join(' | ')} |`,
+    ...body,
+    '',
+    `GUI bundle (JS+CSS, gzip): ${bundleBytes === undefined ? 'not built' : `${(bundleBytes / 1024).toFixed(1)} KiB`}`,
+    '',
+    `Settings: ${JSON.stringify(settings)}`,
+    '',
+  ].join('\n');
+}
