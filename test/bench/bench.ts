@@ -4,7 +4,7 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { FACES_BIN, type RunningService, startFaces, startNodeService } from '../helpers/processes.js';
-import { bundleGzipBytes, median, rssMiB } from './measure.js';
+import { bundleGzipBytes, median, memoryOf } from './measure.js';
 import { type Row, renderMarkdown, renderTable } from './report.js';
 import { measureStartup } from './startup.js';
 import { type LoadResult, runWrk } from './wrk.js';
@@ -82,7 +82,7 @@ async function benchTarget(target: Target): Promise<Row> {
     await runWrk(url, connections, 2); // warm-up: JIT, pools, connections
     const runs: LoadResult[] = [];
     for (let i = 0; i < repeats; i++) runs.push(await runWrk(url, connections, seconds));
-    const rss = measured.child.pid === undefined ? Number.NaN : rssMiB(measured.child.pid);
+    const memory = measured.child.pid === undefined ? undefined : memoryOf(measured.child.pid);
     const startupMs =
       target.command === undefined ? undefined : await measureStartup(FACES_BIN, target.command, freePort, repeats);
     return {
@@ -91,7 +91,8 @@ async function benchTarget(target: Target): Promise<Row> {
       p50Ms: median(runs.map((run) => run.p50Ms)),
       p99Ms: median(runs.map((run) => run.p99Ms)),
       non2xx: runs.reduce((total, run) => total + run.non2xx, 0),
-      rssMiB: rss,
+      rssMiB: memory?.rssMiB ?? Number.NaN,
+      anonMiB: memory?.anonMiB ?? Number.NaN,
       startupMs,
     };
   } finally {

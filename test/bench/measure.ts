@@ -2,11 +2,21 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
-/** Resident set size of a process, from /proc (Linux). */
-export function rssMiB(pid: number): number {
+export interface Memory {
+  /** Resident set size: everything, the node binary's mapped pages included. */
+  readonly rssMiB: number;
+  /** Anonymous resident memory: the heap and what the process allocated, without file mappings. */
+  readonly anonMiB: number;
+}
+
+/** Memory of a process, from /proc (Linux). */
+export function memoryOf(pid: number): Memory {
   const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-  const kib = /VmRSS:\s+(\d+)\s+kB/.exec(status)?.[1];
-  return kib === undefined ? Number.NaN : Number(kib) / 1024;
+  const read = (field: string) => {
+    const kib = new RegExp(`${field}:\\s+(\\d+)\\s+kB`).exec(status)?.[1];
+    return kib === undefined ? Number.NaN : Number(kib) / 1024;
+  };
+  return { rssMiB: read('VmRSS'), anonMiB: read('RssAnon') };
 }
 
 /** Sum of the gzip sizes of the built app's JS and CSS, in bytes; undefined when it is not built. */

@@ -5,6 +5,7 @@ export interface Row {
   readonly p99Ms: number;
   readonly non2xx: number;
   readonly rssMiB: number;
+  readonly anonMiB: number;
   readonly startupMs: number | undefined;
 }
 
@@ -23,11 +24,23 @@ function lines(rows: readonly Row[]): string[][] {
     fixed(row.p99Ms, 2),
     String(row.non2xx),
     fixed(row.rssMiB, 1),
+    fixed(row.anonMiB, 1),
     fixed(row.startupMs, 0),
   ]);
 }
 
-const HEADER = ['target', 'req/s', '× bare', '× smiley', 'p50 ms', 'p99 ms', 'non-2xx', 'RSS MiB', 'start→ready ms'];
+const HEADER = [
+  'target',
+  'req/s',
+  '× bare',
+  '× smiley',
+  'p50 ms',
+  'p99 ms',
+  'non-2xx',
+  'RSS MiB',
+  'anon MiB',
+  'start→ready ms',
+];
 
 export function renderTable(rows: readonly Row[], bundleBytes: number | undefined): string {
   const all = [HEADER, ...lines(rows)];
