@@ -31,7 +31,8 @@ describe('workspace wiring', () => {
       const pkg = readJson(`${dir}/package.json`);
       assert.equal(pkg.type, 'module', 'ESM throughout');
       const tsconfig = tsconfigOf(dir);
-      if (tsconfig === undefined) return assert.ok(!existsSync(join(root, dir, 'src')), `${dir} has sources but no tsconfig`);
+      if (tsconfig === undefined)
+        return assert.ok(!existsSync(join(root, dir, 'src')), `${dir} has sources but no tsconfig`);
       const deps = Object.keys({ ...pkg.dependencies, ...pkg.devDependencies }).filter((name) =>
         name.startsWith('@faces/'),
       );
