@@ -21,8 +21,12 @@ interface Face {
 }
 
 /** A GET that must be answered within a generous bound (far above face's timeout, far below a hang). */
-async function getFace(url: string, agent: Agent): Promise<{ status: number; degraded: unknown; face: Face }> {
-  const response = await request(url, { dispatcher: agent, headersTimeout: 10_000, bodyTimeout: 10_000 });
+async function getFace(
+  url: string,
+  agent: Agent,
+  reset = false,
+): Promise<{ status: number; degraded: unknown; face: Face }> {
+  const response = await request(url, { dispatcher: agent, headersTimeout: 10_000, bodyTimeout: 10_000, reset });
   return {
     status: response.statusCode,
     degraded: response.headers['x-faces-degraded'],
@@ -97,6 +101,35 @@ describe('face when both backends hang', () => {
       assert.equal(status, 200);
       assert.equal(body.smiley, SLEEPING);
     }
+  });
+});
+
+describe('face stopped while a backend hangs', () => {
+  it('finishes the request in flight on SIGTERM, then exits 0', async (t) => {
+    const agent = createAgent(1);
+    const hung = await startHungServer();
+    const face = await startFaces(['face'], {
+      SMILEY_SERVICE: hung.url,
+      COLOR_SERVICE: hung.url,
+      BACKEND_TIMEOUT_MS: '500',
+      DRAIN_SECONDS: '0',
+    });
+    t.after(async () => {
+      await agent.close();
+      await face.stop();
+      await hung.close();
+    });
+    // Connection: close, so that no kept-alive socket outlives the answer (draining is the kit's business).
+    const inFlight = getFace(`${face.url}/center/`, agent, true);
+    // face has called both backends: the request is accepted and in flight.
+    const deadline = Date.now() + 10_000;
+    while (hung.accepted() < 2 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 10));
+    assert.equal(hung.accepted(), 2);
+    const exited = face.stop('SIGTERM');
+    const { status, face: body } = await inFlight;
+    assert.equal(status, 200);
+    assert.equal(body.smiley, SLEEPING);
+    assert.equal(await exited, 0);
   });
 });
 
