@@ -15,6 +15,10 @@ export const COMMANDS: Readonly<Record<string, Command>> = {
     summary: 'serve colors (COLOR picks one)',
     run: async (_args, proc) => runService('color', (await import('@faces/color')).colorService, proc),
   },
+  face: {
+    summary: 'compose faces from smiley and color (SMILEY_SERVICE, COLOR_SERVICE)',
+    run: async (_args, proc) => runService('face', (await import('@faces/face')).faceService, proc),
+  },
   healthcheck: {
     summary: "exit 0 if this machine's service answers GET /healthz (for container HEALTHCHECKs)",
     run: async (_args, proc) => (await import('./healthcheck.js')).healthcheck(proc),
