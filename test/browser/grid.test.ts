@@ -8,7 +8,7 @@ import { type Stack, startStack } from '../helpers/stack.js';
 
 const RESULTS = fileURLToPath(new URL('../../../test-results/', import.meta.url));
 const GRINNING = '\u{1F603}';
-const GREEN = 'rgb(34, 136, 51)';
+const GREEN = '#228833';
 const LIGHTCYAN = 'rgb(224, 255, 255)';
 const XSS = '<img src=x onerror=alert(1)>';
 

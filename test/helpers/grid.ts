@@ -32,11 +32,11 @@ export async function cellStates(page: Page): Promise<string[]> {
   return (await page.evaluate(CELL_STATES)) as string[];
 }
 
-/** The smiley text and computed background of every grid cell. */
+/** The smiley text and background color (as the cell was told, before any transition) of every grid cell. */
 export async function cellFaces(page: Page): Promise<{ smiley: string; background: string }[]> {
   return (await page.evaluate(`[...document.querySelector('faces-app').shadowRoot.querySelectorAll('.grid faces-cell')].map((cell) => {
     const face = cell.shadowRoot.querySelector('.face');
-    return { smiley: face.querySelector('.smiley').textContent, background: getComputedStyle(face).backgroundColor };
+    return { smiley: face.querySelector('.smiley').textContent, background: cell.style.getPropertyValue('--face-color') };
   })`)) as { smiley: string; background: string }[];
 }
 

@@ -54,7 +54,7 @@ export const COLORS: Readonly<Record<'grey' | 'green' | 'blue' | 'red' | 'yellow
 
 /** More timeouts in a row than this and the cell sleeps (the original's rule). */
 export const MAX_TIMEOUTS = 4;
-/** A cell not updated for this long starts to fade… */
+/** A cell not updated for this long starts to fade (the key's "slow service")… */
 export const FADE_START_MS = 2000;
 /** …and is gone at this age: how a slow service shows. */
 export const FADE_END_MS = 2500;
@@ -160,13 +160,6 @@ export function nextView(previous: CellView, observation: Observation): CellView
   if (status === 429) return view('rate-limited', GLYPHS.kaboom, COLORS.yellow, 0, detail);
   if (status >= 500) return view('face-error', GLYPHS.confused, COLORS.purple, 0, detail);
   return view('face-error', GLYPHS.upset, COLORS.purple, 0, detail);
-}
-
-/** How visible a cell is, given how long ago it was last updated (the "slow service" fade). */
-export function opacityForAge(ageMs: number): number {
-  if (ageMs <= FADE_START_MS) return 1;
-  if (ageMs >= FADE_END_MS) return 0;
-  return 1 - (ageMs - FADE_START_MS) / (FADE_END_MS - FADE_START_MS);
 }
 
 /** Cells on the outer EDGE_SIZE rings poll /face/edge/, the others /face/center/. */

@@ -64,11 +64,13 @@ export class FaceProxy {
 
   private failure(error: unknown): ProxyResult {
     const where = `face at ${this.face.host}:${this.face.port}`;
-    const code = (error as { code?: string; name?: string }).code ?? (error as Error).name;
-    if (TIMEOUT_CODES.has(code) || code === 'TimeoutError' || error instanceof errors.RequestAbortedError) {
+    const { code, name } = error as { code?: unknown; name?: string };
+    // AbortSignal.timeout() rejects with a DOMException named TimeoutError (whose `code` is a number).
+    const timedOut = name === 'TimeoutError' || (typeof code === 'string' && TIMEOUT_CODES.has(code));
+    if (timedOut || error instanceof errors.RequestAbortedError) {
       return { kind: 'timeout', detail: `${where} did not answer within ${this.timeoutMs} ms` };
     }
-    return { kind: 'unreachable', detail: `cannot reach ${where}: ${code ?? String(error)}` };
+    return { kind: 'unreachable', detail: `cannot reach ${where}: ${typeof code === 'string' ? code : String(error)}` };
   }
 
   close(): Promise<void> {
