@@ -61,6 +61,15 @@ async function stopAll(children: readonly Child[]): Promise<boolean> {
   return codes.every((code) => code === 0);
 }
 
+/** Faults set for `faces all` are meant for the grid to show, not to break the page that shows it. */
+const FAULT_VARIABLES = ['ERROR_FRACTION', 'LATCH_FRACTION', 'DELAY_BUCKETS', 'MAX_RATE'];
+
+function withoutFaults(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  const copy = { ...env };
+  for (const name of FAULT_VARIABLES) delete copy[name];
+  return copy;
+}
+
 /** `faces all`: the four services on loopback, the GUI on PORT (default 8080); Ctrl-C stops them all. */
 export async function runAll(proc: NodeJS.Process): Promise<void> {
   let port: number;
@@ -95,7 +104,11 @@ export async function runAll(proc: NodeJS.Process): Promise<void> {
     });
     children.push(face);
     const facePort = await face.port;
-    const gui = startChild(proc, 'gui', { ...base, PORT: String(port), FACE_SERVICE: `127.0.0.1:${facePort}` });
+    const gui = startChild(proc, 'gui', {
+      ...withoutFaults(base),
+      PORT: String(port),
+      FACE_SERVICE: `127.0.0.1:${facePort}`,
+    });
     children.push(gui);
     const guiPort = await gui.port;
     proc.stdout.write(`Faces is running: open http://localhost:${guiPort}/ (Ctrl-C stops it)\n`);
