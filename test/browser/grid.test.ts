@@ -15,7 +15,11 @@ const XSS = '<img src=x onerror=alert(1)>';
 describe('the GUI in chromium, healthy Faces', () => {
   let stack: Stack;
   before(async () => {
-    stack = await startStack({ recordSmiley: true, gui: { COLOR_testuser: 'lightcyan' } });
+    stack = await startStack({
+      recordSmiley: true,
+      face: { HOSTNAME: 'face-5f7d8c9b6d-x2x4z' },
+      gui: { COLOR_testuser: 'lightcyan' },
+    });
   });
   after(() => stack.stop());
 
@@ -97,5 +101,24 @@ describe('the GUI in chromium, healthy Faces', () => {
     assert.equal(requests, atStop, 'requests were sent after Stop');
     await toggle.click();
     await waitUntil(() => requests > atStop, 'a request after Start', 15_000);
+  });
+
+  it('shows which pod answered each cell, with a tally per pod, on Show pods', async (t) => {
+    const browser = await openBrowser();
+    t.after(() => browser.close());
+    const { page } = browser;
+    await page.goto(`${stack.gui.url}/`);
+    await waitForAllCells(page, 'success');
+    await page.locator('faces-controls #pods').click();
+    const app = `document.querySelector('faces-app').shadowRoot`;
+    await waitForPage(
+      page,
+      `[...${app}.querySelectorAll('.grid faces-cell')].every((cell) => cell.shadowRoot.querySelector('.pod')?.textContent === 'face-x2x4z')`,
+      'every cell to name its pod',
+    );
+    const tally = (await page.evaluate(
+      `${app}.querySelector('faces-pods').shadowRoot.querySelector('.pod[data-pod="face-x2x4z"]')?.textContent ?? ''`,
+    )) as string;
+    assert.match(tally, /\d+ answers/);
   });
 });

@@ -80,6 +80,8 @@ export class FacesApp extends LitElement {
   @state() private showPods = false;
   @state() private views: CellView[] = [];
   @state() private pods = new Map<string, PodTally>();
+  /** The pod that answered each cell last. */
+  @state() private cellPods: string[] = [];
 
   private pollers: CellPoller[] = [];
 
@@ -131,7 +133,12 @@ export class FacesApp extends LitElement {
           ${repeat(
             this.views,
             (_view, index) => index,
-            (view) => html`<faces-cell .view=${view} ?fading=${this.active}></faces-cell>`,
+            (view, index) =>
+              html`<faces-cell
+                .view=${view}
+                .pod=${this.showPods ? (this.cellPods[index] ?? '') : ''}
+                ?fading=${this.active}
+              ></faces-cell>`,
           )}
         </div>
         ${this.showKey ? html`<faces-key></faces-key>` : ''}
@@ -156,6 +163,7 @@ export class FacesApp extends LitElement {
     this.showPods = config.showPods;
     const { numRows, numCols, edgeSize } = config;
     this.views = Array.from({ length: numRows * numCols }, () => IDLE);
+    this.cellPods = this.views.map(() => '');
     this.pollers = this.views.map((_, index) => {
       const row = Math.floor(index / numCols);
       const col = index % numCols;
@@ -186,11 +194,14 @@ export class FacesApp extends LitElement {
     const index = target.row * this.config.numCols + target.col;
     const view = nextView(this.views[index] ?? IDLE, answer.observation);
     this.views = this.views.map((old, i) => (i === index ? view : old));
-    if (answer.pod !== undefined) this.tally(answer.pod, view);
+    if (answer.pod !== undefined) {
+      const label = podLabel(answer.pod);
+      this.cellPods = this.cellPods.map((old, i) => (i === index ? label : old));
+      this.tally(label, view);
+    }
   }
 
-  private tally(pod: string, view: CellView): void {
-    const label = podLabel(pod);
+  private tally(label: string, view: CellView): void {
     const old = this.pods.get(label);
     const failed = view.state !== 'success' ? 1 : 0;
     const pods = new Map(this.pods);

@@ -68,6 +68,20 @@ export class FacesCell extends LitElement {
       font: 600 0.75rem/1.2rem system-ui, sans-serif;
       text-align: center;
     }
+    .pod {
+      position: absolute;
+      left: 0.35rem;
+      top: 0.3rem;
+      max-width: calc(100% - 0.7rem);
+      overflow: hidden;
+      text-overflow: ellipsis;
+      white-space: nowrap;
+      padding: 0 0.35rem;
+      border-radius: 0.4rem;
+      background: rgb(255 255 255 / 0.85);
+      color: #1f2937;
+      font: 600 0.7rem/1.1rem ui-monospace, monospace;
+    }
     :host([slow]) {
       outline-color: #8a8f99;
     }
@@ -79,6 +93,8 @@ export class FacesCell extends LitElement {
   @property({ reflect: true }) state = IDLE.state;
   /** Fade out when not updated; off for the key and while stopped. */
   @property({ type: Boolean }) fading = false;
+  /** The pod that answered last, shown when the pods are shown; empty hides the tag. */
+  @property() pod = '';
   /** Set while the face has faded out completely: the cell shows a dashed outline. */
   @property({ type: Boolean, reflect: true }) slow = false;
 
@@ -88,6 +104,7 @@ export class FacesCell extends LitElement {
     const { view } = this;
     return html`<div class="face" part="face" title=${view.detail}>
       <span class="smiley" role="img" aria-label=${view.state}>${view.smiley}</span>
+      ${this.pod === '' ? '' : html`<span class="pod">${this.pod}</span>`}
       ${view.timeouts > 0 ? html`<span class="count" title="timeouts in a row">${view.timeouts}</span>` : ''}
     </div>`;
   }
