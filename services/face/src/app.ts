@@ -92,9 +92,13 @@ export function buildFaceApp(config: FaceConfig, deps: KitDeps = {}): FastifyIns
       headers.push(TRACESTATE_HEADER, tracestate);
     }
     const { smiley, color } = await backends.fetch(backendPath(request.url), headers);
+    const face = composeFace(smiley, color);
     const degraded = degradation(smiley, color);
-    if (degraded !== undefined) reply.header(DEGRADED_HEADER, degraded);
-    return composeFace(smiley, color);
+    if (degraded !== undefined) {
+      reply.header(DEGRADED_HEADER, degraded);
+      request.log.debug({ degraded, errors: face.errors }, 'degraded face');
+    }
+    return face;
   });
   return app;
 }
