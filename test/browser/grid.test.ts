@@ -82,25 +82,29 @@ describe('the GUI in chromium, healthy Faces', () => {
     const browser = await openBrowser();
     t.after(() => browser.close());
     const { page } = browser;
-    let requests = 0;
-    page.on('request', (request) => {
-      if (request.url().includes('/face/')) requests++;
-    });
+    // Notes when each request to face starts, in the page's own clock, so "after Stop" is exact.
+    await page.addInitScript(`{
+      const original = window.fetch;
+      window.__faceFetches = [];
+      window.fetch = (input, init) => {
+        if (String(input).includes('face/')) window.__faceFetches.push(performance.now());
+        return original(input, init);
+      };
+    }`);
     await page.goto(`${stack.gui.url}/`);
     await waitForAllCells(page, 'success');
-    const toggle = page.locator('faces-controls #toggle');
-    await toggle.click();
-    await waitForPage(
-      page,
-      `document.querySelector('faces-app').shadowRoot.querySelector('faces-controls').shadowRoot.querySelector('#toggle').textContent.trim() === 'Start'`,
-      'the Start button',
-    );
-    const atStop = requests;
+    const toggle = `document.querySelector('faces-app').shadowRoot.querySelector('faces-controls').shadowRoot.querySelector('#toggle')`;
+    // Stop takes effect within the click: timers cleared and requests in flight aborted.
+    const stoppedAt = (await page.evaluate(
+      `(() => { const at = performance.now(); ${toggle}.click(); return at; })()`,
+    )) as number;
+    assert.equal(await page.evaluate(`${toggle}.textContent.trim()`), 'Start');
+    const startedSince = `window.__faceFetches.filter((at) => at > ${stoppedAt}).length`;
     // Watching for an absence: two polling periods (2 s each) in which no request may start.
     await page.waitForTimeout(4500);
-    assert.equal(requests, atStop, 'requests were sent after Stop');
-    await toggle.click();
-    await waitUntil(() => requests > atStop, 'a request after Start', 15_000);
+    assert.equal(await page.evaluate(startedSince), 0, 'requests were sent after Stop');
+    await page.evaluate(`${toggle}.click()`);
+    await waitForPage(page, `${startedSince} > 0`, 'a request after Start', 15_000);
   });
 
   it('shows which pod answered each cell, with a tally per pod, on Show pods', async (t) => {
