@@ -55,6 +55,10 @@ export class FacesControls extends LitElement {
       margin-left: 0.5rem;
       color: #4b5563;
     }
+    input[aria-invalid='true'] {
+      border-color: #ee6677;
+      background: #fff5f6;
+    }
     input {
       font: inherit;
       padding: 0.45rem 0.7rem;
@@ -96,7 +100,10 @@ export class FacesControls extends LitElement {
     if (event.key !== 'Enter') return;
     const input = event.target as HTMLInputElement;
     const user = input.value.trim();
-    if (user === '') return;
+    // It goes out as a header value: printable ASCII only, or every request would fail.
+    const valid = /^[\x21-\x7e][\x20-\x7e]*$/.test(user);
+    input.setAttribute('aria-invalid', String(!valid));
+    if (!valid) return;
     input.value = user;
     this.dispatchEvent(new CustomEvent('user-change', { detail: user, bubbles: true, composed: true }));
   }
