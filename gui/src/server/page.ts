@@ -68,11 +68,11 @@ export const ERROR_PAGE = `<!doctype html>
 <style>
 body{margin:0;min-height:100vh;display:grid;place-items:center;font-family:system-ui,sans-serif;background:#EE6677;color:#222}
 main{text-align:center}
-.face{font-size:min(40vw,12rem);line-height:1}
+.face{font-size:min(40vw,12rem);line-height:1;font-family:'Noto Color Emoji','Apple Color Emoji','Segoe UI Emoji',sans-serif}
 </style>
 </head>
 <body><main><div class="face" role="img" aria-label="screaming face">&#x1F631;</div>
-<h1>The Faces GUI failed this request</h1><p>An injected error (ERROR_FRACTION). Reload to try again.</p></main></body>
+<h1>The Faces GUI failed this request</h1><p>A fault injected on purpose (ERROR_FRACTION, LATCH_FRACTION or MAX_RATE on the GUI). Reload to try again.</p></main></body>
 </html>
 `;
 
