@@ -19,6 +19,14 @@ export const COMMANDS: Readonly<Record<string, Command>> = {
     summary: 'compose faces from smiley and color (SMILEY_SERVICE, COLOR_SERVICE)',
     run: async (_args, proc) => runService('face', (await import('@faces/face')).faceService, proc),
   },
+  gui: {
+    summary: 'serve the browser GUI and pass /face/… to face (FACE_SERVICE)',
+    run: async (_args, proc) => runService('gui', (await import('@faces/gui')).guiService, proc),
+  },
+  all: {
+    summary: 'run smiley, color, face and gui on loopback and print the URL to open (PORT, default 8080)',
+    run: async (_args, proc) => (await import('./all.js')).runAll(proc),
+  },
   healthcheck: {
     summary: "exit 0 if this machine's service answers GET /healthz (for container HEALTHCHECKs)",
     run: async (_args, proc) => (await import('./healthcheck.js')).healthcheck(proc),

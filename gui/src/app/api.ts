@@ -1,0 +1,87 @@
+import type { Observation } from './cell-state.js';
+
+/** The header that names the user; the workshop's A/B test routes on it. */
+export const USER_HEADER = 'X-Faces-User';
+
+export interface FaceAnswer {
+  readonly observation: Observation;
+  /** The face pod that answered (X-Faces-Pod), when one did. */
+  readonly pod: string | undefined;
+  readonly latencyMs: number;
+}
+
+/**
+ * Relative to the page, as the original: `../face/…` is /face/… both when the GUI is served at /
+ * (its own proxy) and at /faces/ behind an Ingress that routes /face to face directly.
+ */
+function faceUrl(kind: 'center' | 'edge', row: number, col: number): string {
+  return `../face/${kind}/?row=${row}&col=${col}`;
+}
+
+/** One poll: never throws; a timeout, a network failure and any status come back as an observation. */
+export async function fetchFace(
+  kind: 'center' | 'edge',
+  row: number,
+  col: number,
+  user: string,
+  timeoutMs: number,
+  stop: AbortSignal,
+): Promise<FaceAnswer> {
+  const started = performance.now();
+  const signal = AbortSignal.any([stop, AbortSignal.timeout(timeoutMs)]);
+  try {
+    const response = await fetch(faceUrl(kind, row, col), {
+      headers: { [USER_HEADER]: user },
+      cache: 'no-store',
+      signal,
+    });
+    const body = await response.text();
+    return {
+      observation: { kind: 'answer', status: response.status, body },
+      pod: response.headers.get('X-Faces-Pod') ?? undefined,
+      latencyMs: performance.now() - started,
+    };
+  } catch (error) {
+    const name = error instanceof Error ? error.name : '';
+    const observation: Observation =
+      name === 'TimeoutError' || name === 'AbortError'
+        ? { kind: 'timeout' }
+        : { kind: 'network', message: error instanceof Error ? error.message : String(error) };
+    return { observation, pod: undefined, latencyMs: performance.now() - started };
+  }
+}
+
+export interface PageConfig {
+  readonly user: string;
+  readonly color: string;
+  readonly hideKey: boolean;
+  readonly showPods: boolean;
+  readonly numRows: number;
+  readonly numCols: number;
+  readonly edgeSize: number;
+  readonly startActive: boolean;
+  readonly cellTimeoutMs: number;
+}
+
+export const FALLBACK_CONFIG: PageConfig = Object.freeze({
+  user: 'unknown',
+  color: 'white',
+  hideKey: false,
+  showPods: false,
+  numRows: 4,
+  numCols: 4,
+  edgeSize: 1,
+  startActive: true,
+  cellTimeoutMs: 6000,
+});
+
+/** The page configuration as the server sees it for `user` (for the User field's background). */
+export async function fetchConfig(user: string): Promise<PageConfig> {
+  const response = await fetch('config.json', {
+    headers: { [USER_HEADER]: user },
+    cache: 'no-store',
+    signal: AbortSignal.timeout(5000),
+  });
+  if (!response.ok) throw new Error(`config.json answered ${response.status}`);
+  return { ...FALLBACK_CONFIG, ...((await response.json()) as Partial<PageConfig>) };
+}

@@ -1,0 +1,1 @@
+import './faces-app.js';

@@ -1,0 +1,93 @@
+import {
+  ConfigError,
+  type Env,
+  isSafeCssColor,
+  type KitConfig,
+  PALETTE,
+  readBool,
+  readInt,
+  readKitConfig,
+  readRaw,
+  readServiceAddress,
+  type ServiceAddress,
+} from '@faces/kit';
+
+/** The page background when COLOR is unset (the original's default). */
+export const DEFAULT_PAGE_COLOR = 'white';
+/** How long the GUI waits for face before answering 504: above any DELAY_BUCKETS a workshop uses to show "slow". */
+export const DEFAULT_FACE_TIMEOUT_MS = 5000;
+const USER_COLOR_PREFIX = 'COLOR_';
+
+/** What the app in the browser needs; the same for every user but the background. */
+export interface PageSettings {
+  readonly hideKey: boolean;
+  readonly showPods: boolean;
+  readonly numRows: number;
+  readonly numCols: number;
+  readonly edgeSize: number;
+  readonly startActive: boolean;
+  /** A cell gives up on its request after this long: a little over the GUI's own wait for face. */
+  readonly cellTimeoutMs: number;
+}
+
+export interface GuiConfig {
+  readonly kit: KitConfig;
+  readonly face: ServiceAddress;
+  readonly faceTimeoutMs: number;
+  /** COLOR, resolved: the background for users without their own. */
+  readonly color: string;
+  /** COLOR_<user>, resolved, by user name. */
+  readonly userColors: ReadonlyMap<string, string>;
+  readonly page: PageSettings;
+}
+
+/**
+ * A palette name becomes the Faces palette's value (so `COLOR_foo=blue` matches the cells' blue);
+ * any other value must be a CSS color that cannot carry CSS or markup.
+ */
+export function readPageColor(env: Env, name: string, def: string | undefined): string | undefined {
+  const raw = readRaw(env, name) ?? def;
+  if (raw === undefined) return undefined;
+  const palette = PALETTE[raw.toLowerCase()];
+  if (palette !== undefined) return palette;
+  if (!isSafeCssColor(raw)) {
+    throw new ConfigError(name, raw, 'a CSS color: a palette or CSS color name, #RGB, #RRGGBB, rgb(…) or hsl(…)');
+  }
+  return raw;
+}
+
+/** Every COLOR_<user> in the environment, each validated now so a bad one stops the start. */
+function readUserColors(env: Env): ReadonlyMap<string, string> {
+  const colors = new Map<string, string>();
+  for (const name of Object.keys(env).sort()) {
+    if (!name.startsWith(USER_COLOR_PREFIX) || name.length === USER_COLOR_PREFIX.length) continue;
+    const color = readPageColor(env, name, undefined);
+    if (color !== undefined) colors.set(name.slice(USER_COLOR_PREFIX.length), color);
+  }
+  return colors;
+}
+
+export function readGuiConfig(env: Env): GuiConfig {
+  const faceTimeoutMs = readInt(env, 'FACE_TIMEOUT_MS', DEFAULT_FACE_TIMEOUT_MS, 1, 60_000);
+  return Object.freeze({
+    kit: readKitConfig(env, 'gui'),
+    face: readServiceAddress(env, 'FACE_SERVICE', 'face'),
+    faceTimeoutMs,
+    color: readPageColor(env, 'COLOR', DEFAULT_PAGE_COLOR) ?? DEFAULT_PAGE_COLOR,
+    userColors: readUserColors(env),
+    page: Object.freeze({
+      hideKey: readBool(env, 'HIDE_KEY', false),
+      showPods: readBool(env, 'SHOW_PODS', false),
+      numRows: readInt(env, 'NUM_ROWS', 4, 1, 32),
+      numCols: readInt(env, 'NUM_COLS', 4, 1, 32),
+      edgeSize: readInt(env, 'EDGE_SIZE', 1, 0, 16),
+      startActive: readBool(env, 'START_ACTIVE', true),
+      cellTimeoutMs: faceTimeoutMs + 1000,
+    }),
+  });
+}
+
+/** The background for this user: their COLOR_<user>, else COLOR. */
+export function colorFor(config: GuiConfig, user: string): string {
+  return config.userColors.get(user) ?? config.color;
+}
