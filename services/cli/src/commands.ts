@@ -15,6 +15,10 @@ export const COMMANDS: Readonly<Record<string, Command>> = {
     summary: 'serve colors (COLOR picks one)',
     run: async (_args, proc) => runService('color', (await import('@faces/color')).colorService, proc),
   },
+  load: {
+    summary: 'send HTTP load like hey: faces load [-z 30s] [-q RATE] [-c WORKERS] [--fail-under PCT] URL',
+    run: async (args, proc) => (await import('@faces/load')).loadCommand(args, proc),
+  },
   healthcheck: {
     summary: "exit 0 if this machine's service answers GET /healthz (for container HEALTHCHECKs)",
     run: async (_args, proc) => (await import('./healthcheck.js')).healthcheck(proc),
