@@ -1,4 +1,5 @@
 import { ConfigError, type Env, type KitConfig, readDecimal, readKitConfig, readRaw } from '@faces/kit';
+import { readGatesFile } from './gates.js';
 
 export interface LoadtesterConfig {
   readonly kit: KitConfig;
@@ -6,6 +7,8 @@ export interface LoadtesterConfig {
   readonly namespaceRegexp: RegExp | undefined;
   /** Where gate state is kept across restarts; in memory only when unset. */
   readonly gatesFile: string | undefined;
+  /** The gates as GATES_FILE had them at start (read once, with the rest of the configuration). */
+  readonly initialGates: ReadonlyMap<string, boolean>;
   /** A run is stopped after this long (Flagger's -timeout, 1 h by default). */
   readonly taskTimeoutSeconds: number;
 }
@@ -20,10 +23,24 @@ export function readLoadtesterConfig(env: Env): LoadtesterConfig {
       throw new ConfigError('NAMESPACE_REGEXP', pattern, 'a regular expression, e.g. ^faces$');
     }
   }
+  const gatesFile = readRaw(env, 'GATES_FILE');
+  let initialGates: ReadonlyMap<string, boolean> = new Map();
+  if (gatesFile !== undefined) {
+    try {
+      initialGates = readGatesFile(gatesFile);
+    } catch (error) {
+      throw new ConfigError(
+        'GATES_FILE',
+        gatesFile,
+        `a gates file this loadtester wrote, or a new path (${(error as Error).message})`,
+      );
+    }
+  }
   return Object.freeze({
     kit: readKitConfig(env, 'loadtester'),
     namespaceRegexp,
-    gatesFile: readRaw(env, 'GATES_FILE'),
+    gatesFile,
+    initialGates,
     taskTimeoutSeconds: readDecimal(env, 'TASK_TIMEOUT_SECONDS', 3600, 1, 86_400),
   });
 }

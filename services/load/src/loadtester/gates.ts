@@ -2,44 +2,43 @@ import { readFileSync } from 'node:fs';
 import { rename, writeFile } from 'node:fs/promises';
 
 /**
+ * The gates saved in `file`: none when it does not exist yet; an Error when it exists but is not
+ * what `GateStore` writes (a restart must not silently reopen or close a gate).
+ */
+export function readGatesFile(file: string): ReadonlyMap<string, boolean> {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return new Map();
+    throw error;
+  }
+  let gates: unknown;
+  try {
+    gates = (JSON.parse(text) as { gates?: unknown } | null)?.gates;
+  } catch {
+    gates = undefined;
+  }
+  if (typeof gates !== 'object' || gates === null || Object.values(gates).some((v) => typeof v !== 'boolean')) {
+    throw new Error('its content is not {"gates": {"<name>.<namespace>": true|false}}');
+  }
+  return new Map(Object.entries(gates as Record<string, boolean>));
+}
+
+/**
  * Flagger's manual gates: a key per canary (`name.namespace`, `rollback.name.namespace` for the
  * rollback gate), closed unless opened. With a file, every change is written (to a temporary file,
- * then renamed over the old one) before it is acknowledged, so a restart neither reopens nor
- * closes a gate behind the operator's back.
+ * then renamed over the old one) before it is acknowledged, so a restart finds the gates as they were.
  */
 export class GateStore {
   private readonly gates: Map<string, boolean>;
   private writing: Promise<void> = Promise.resolve();
 
-  private constructor(
+  constructor(
     private readonly file: string | undefined,
-    gates: Map<string, boolean>,
+    initial: ReadonlyMap<string, boolean> = new Map(),
   ) {
-    this.gates = gates;
-  }
-
-  /** Reads the file if there is one; a file that exists but cannot be read is an error, not "all closed". */
-  static open(file: string | undefined): GateStore {
-    if (file === undefined) return new GateStore(undefined, new Map());
-    let text: string;
-    try {
-      text = readFileSync(file, 'utf8');
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return new GateStore(file, new Map());
-      throw error;
-    }
-    let gates: unknown;
-    try {
-      gates = (JSON.parse(text) as { gates?: unknown } | null)?.gates;
-    } catch {
-      gates = undefined;
-    }
-    if (typeof gates !== 'object' || gates === null || Object.values(gates).some((v) => typeof v !== 'boolean')) {
-      throw new Error(
-        `GATES_FILE ${file} is not what the loadtester writes: {"gates": {"<name>.<namespace>": true|false}}`,
-      );
-    }
-    return new GateStore(file, new Map(Object.entries(gates as Record<string, boolean>)));
+    this.gates = new Map(initial);
   }
 
   isOpen(key: string): boolean {
