@@ -15,6 +15,10 @@ export const COMMANDS: Readonly<Record<string, Command>> = {
     summary: 'serve colors (COLOR picks one)',
     run: async (_args, proc) => runService('color', (await import('@faces/color')).colorService, proc),
   },
+  face: {
+    summary: 'compose faces from smiley and color (SMILEY_SERVICE, COLOR_SERVICE)',
+    run: async (_args, proc) => runService('face', (await import('@faces/face')).faceService, proc),
+  },
   load: {
     summary: 'send HTTP load like hey: faces load [-z 30s] [-q RATE] [-c WORKERS] [--fail-under PCT] URL',
     run: async (args, proc) => (await import('@faces/load')).loadCommand(args, proc),

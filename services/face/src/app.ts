@@ -1,0 +1,100 @@
+import {
+  buildServer,
+  FAULT_STATUS,
+  type FaultKind,
+  type KitDeps,
+  type SubPath,
+  subPathOf,
+  UNKNOWN_USER,
+  USER_HEADER,
+  userOf,
+} from '@faces/kit';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { Backends } from './backends.js';
+import { composeFace, DEGRADED_HEADER, degradation } from './compose.js';
+import type { FaceConfig } from './config.js';
+import { outgoingTraceparent, RandomIds, TRACEPARENT_HEADER, TRACESTATE_HEADER, traceIdOf } from './trace.js';
+
+const faceSchema = {
+  200: {
+    type: 'object',
+    properties: {
+      smiley: { type: 'string' },
+      color: { type: 'string' },
+      errors: { type: 'array', items: { type: 'string' } },
+    },
+    required: ['smiley', 'color', 'errors'],
+  },
+} as const;
+
+const rateSchema = {
+  200: {
+    type: 'object',
+    properties: { rl: { type: 'number' }, maxRate: { type: 'number' } },
+    required: ['rl', 'maxRate'],
+  },
+} as const;
+
+const SUB_PATHS: Readonly<Record<SubPath, string>> = { center: '/center/', edge: '/edge/', '': '/' };
+
+/** The backends' path for a request: its sub-path, and its query passed through. */
+export function backendPath(url: string): string {
+  const base = SUB_PATHS[subPathOf(url)];
+  const query = url.indexOf('?');
+  return query === -1 ? base : base + url.slice(query);
+}
+
+function firstHeader(request: FastifyRequest, name: string): string | undefined {
+  const value = request.headers[name];
+  return Array.isArray(value) ? value[0] : value;
+}
+
+/** face's own faults carry the same degradation header as a degraded face. */
+function sendFaceFault(reply: FastifyReply, kind: FaultKind, decision: { readonly reason: string }): FastifyReply {
+  return reply
+    .code(FAULT_STATUS[kind])
+    .header(DEGRADED_HEADER, kind === 'rate-limited' ? 'rate-limited' : 'injected')
+    .send({ errors: [decision.reason] });
+}
+
+/** The face service: every normal GET asks smiley and color at once and composes their answers. */
+export function buildFaceApp(config: FaceConfig, deps: KitDeps = {}): FastifyInstance {
+  const app = buildServer(config.kit, { label: 'Face', faults: { sendFault: sendFaceFault } }, deps);
+  const { injector, now, metrics } = app.faces;
+  const backends = new Backends(
+    config.smiley,
+    config.color,
+    { timeoutMs: config.backendTimeoutMs, connections: config.backendConnections },
+    metrics.registry,
+  );
+  app.addHook('onClose', async () => backends.close());
+  const ids = new RandomIds();
+  const { maxRate } = config.kit.faults;
+  // The request's debug line (the kit's) then names the trace; a child logger costs an allocation, so only then.
+  const logsRequests = config.kit.logLevel === 'debug' || config.kit.logLevel === 'trace';
+
+  app.get('/rl', { schema: { response: rateSchema } }, async () => ({ rl: injector.currentRate(now()), maxRate }));
+
+  app.get('/*', { schema: { response: faceSchema } }, async (request, reply) => {
+    const incoming = firstHeader(request, TRACEPARENT_HEADER);
+    const traceparent = outgoingTraceparent(incoming, ids);
+    if (logsRequests) request.log = request.log.child({ trace_id: traceIdOf(traceparent) });
+    const headers = [
+      USER_HEADER,
+      userOf(request),
+      'user-agent',
+      firstHeader(request, 'user-agent') ?? UNKNOWN_USER,
+      TRACEPARENT_HEADER,
+      traceparent,
+    ];
+    const tracestate = firstHeader(request, TRACESTATE_HEADER);
+    if (tracestate !== undefined && incoming !== undefined && incoming.slice(3, 35) === traceIdOf(traceparent)) {
+      headers.push(TRACESTATE_HEADER, tracestate);
+    }
+    const { smiley, color } = await backends.fetch(backendPath(request.url), headers);
+    const degraded = degradation(smiley, color);
+    if (degraded !== undefined) reply.header(DEGRADED_HEADER, degraded);
+    return composeFace(smiley, color);
+  });
+  return app;
+}

@@ -1,0 +1,222 @@
+import { performance } from 'node:perf_hooks';
+import type { ServiceAddress } from '@faces/kit';
+import { type Histogram, Histogram as PromHistogram, type Registry } from 'prom-client';
+import { type Dispatcher, Pool } from 'undici';
+import type { BackendName, Outcome } from './compose.js';
+import { outcomeOfAnswer, outcomeOfError, timeoutOutcome } from './outcomes.js';
+
+/** The most a backend may answer; its body is one small JSON object. */
+const MAX_BODY_BYTES = 64 * 1024;
+
+export interface BackendOptions {
+  readonly timeoutMs: number;
+  readonly connections: number;
+}
+
+type OutcomeLabel = Outcome['kind'];
+const OUTCOME_LABELS: readonly OutcomeLabel[] = ['ok', 'error', 'timeout', 'rate-limited'];
+
+export function createBackendHistogram(registry: Registry): Histogram<'backend' | 'outcome'> {
+  return new PromHistogram({
+    name: 'faces_backend_request_duration_seconds',
+    help: "Time face waited for a backend's answer, by backend and outcome (ok, error, timeout, rate-limited)",
+    labelNames: ['backend', 'outcome'],
+    buckets: [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
+    registers: [registry],
+  });
+}
+
+/** One backend: a pool of kept-alive connections, and what its answers mean. */
+export class Backend {
+  readonly pool: Pool;
+  /** host:port, as errors name it. */
+  readonly where: string;
+  private readonly observers: Readonly<Record<OutcomeLabel, Histogram.Internal<'backend' | 'outcome'>>>;
+  // Backends answer the same bytes again and again: the last good body's outcome is reused as is.
+  private lastBody: Buffer | undefined;
+  private lastOutcome: Outcome | undefined;
+
+  constructor(
+    readonly name: BackendName,
+    address: ServiceAddress,
+    readonly options: BackendOptions,
+    histogram: Histogram<'backend' | 'outcome'>,
+  ) {
+    this.where = `${address.host}:${address.port}`;
+    this.pool = new Pool(address.origin, {
+      connections: options.connections,
+      pipelining: 1,
+      connectTimeout: options.timeoutMs,
+      // Face's own deadline (FaceFetch) governs; these only back it up.
+      headersTimeout: options.timeoutMs * 2,
+      bodyTimeout: options.timeoutMs * 2,
+      keepAliveTimeout: 10_000,
+      maxResponseSize: MAX_BODY_BYTES,
+    });
+    const observers = {} as Record<OutcomeLabel, Histogram.Internal<'backend' | 'outcome'>>;
+    for (const outcome of OUTCOME_LABELS) {
+      histogram.zero({ backend: name, outcome });
+      observers[outcome] = histogram.labels({ backend: name, outcome });
+    }
+    this.observers = observers;
+  }
+
+  observe(outcome: Outcome, seconds: number): void {
+    this.observers[outcome.kind].observe(seconds);
+  }
+
+  answer(status: number, body: Buffer): Outcome {
+    if (status === 200 && this.lastBody !== undefined && this.lastOutcome !== undefined && body.equals(this.lastBody)) {
+      return this.lastOutcome;
+    }
+    const outcome = outcomeOfAnswer(this.name, this.where, status, body.toString('utf8'));
+    if (status === 200 && outcome.kind === 'ok') {
+      this.lastBody = Buffer.from(body);
+      this.lastOutcome = outcome;
+    }
+    return outcome;
+  }
+
+  close(): Promise<void> {
+    return this.pool.close();
+  }
+}
+
+const TIMED_OUT = Object.assign(new Error('face abandoned the call: backend timeout'), { code: 'FACES_TIMEOUT' });
+
+/**
+ * One call to one backend, as an undici dispatch handler: no response stream and no promise per
+ * call, just the status and the body bytes. Settles exactly once: on the answer, on a transport
+ * error, or when FaceFetch's deadline expires (then the connection is aborted, since a hung backend
+ * must not keep it).
+ */
+class BackendCall implements Dispatcher.DispatchHandler {
+  private abortCall: ((error?: Error) => void) | undefined;
+  private settled = false;
+  private status = 0;
+  private body: Buffer | undefined;
+  private chunks: Buffer[] | undefined;
+  private readonly started = performance.now();
+
+  constructor(
+    readonly backend: Backend,
+    private readonly fetch: FaceFetch,
+  ) {}
+
+  onConnect(abort: (error?: Error) => void): void {
+    if (this.settled) abort(TIMED_OUT);
+    else this.abortCall = abort;
+  }
+
+  onHeaders(statusCode: number): boolean {
+    this.status = statusCode;
+    return true;
+  }
+
+  onData(chunk: Buffer): boolean {
+    if (this.body === undefined) {
+      this.body = chunk;
+    } else {
+      this.chunks ??= [this.body];
+      this.chunks.push(chunk);
+    }
+    return true;
+  }
+
+  onComplete(): void {
+    const body = this.chunks === undefined ? (this.body ?? EMPTY) : Buffer.concat(this.chunks);
+    this.settle(this.backend.answer(this.status, body));
+  }
+
+  onError(error: Error): void {
+    this.settle(outcomeOfError(this.backend.where, error));
+  }
+
+  expire(): void {
+    if (this.settled) return;
+    this.settle(timeoutOutcome(this.backend.where, this.backend.options.timeoutMs));
+    this.abortCall?.(TIMED_OUT);
+  }
+
+  private settle(outcome: Outcome): void {
+    if (this.settled) return;
+    this.settled = true;
+    this.backend.observe(outcome, (performance.now() - this.started) / 1000);
+    this.fetch.settle(this.backend, outcome);
+  }
+}
+
+const EMPTY = Buffer.alloc(0);
+const PENDING: Outcome = Object.freeze({ kind: 'error', detail: 'pending' });
+
+function expireFetch(fetch: FaceFetch): void {
+  fetch.expire();
+}
+
+/** Both backends called at once on the same path, under one deadline; resolves when both settled. */
+export class FaceFetch {
+  smiley: Outcome = PENDING;
+  color: Outcome = PENDING;
+  private pending = 2;
+  private readonly smileyCall: BackendCall;
+  private readonly colorCall: BackendCall;
+  private readonly timer: NodeJS.Timeout;
+
+  constructor(
+    smiley: Backend,
+    color: Backend,
+    path: string,
+    headers: string[],
+    timeoutMs: number,
+    private readonly resolve: (fetch: FaceFetch) => void,
+  ) {
+    this.smileyCall = new BackendCall(smiley, this);
+    this.colorCall = new BackendCall(color, this);
+    this.timer = setTimeout(expireFetch, timeoutMs, this);
+    const options: Dispatcher.DispatchOptions = { path, method: 'GET', headers };
+    smiley.pool.dispatch(options, this.smileyCall);
+    color.pool.dispatch(options, this.colorCall);
+  }
+
+  settle(backend: Backend, outcome: Outcome): void {
+    if (backend.name === 'smiley') this.smiley = outcome;
+    else this.color = outcome;
+    if (--this.pending === 0) {
+      clearTimeout(this.timer);
+      this.resolve(this);
+    }
+  }
+
+  expire(): void {
+    this.smileyCall.expire();
+    this.colorCall.expire();
+  }
+}
+
+/** The two backends face composes from; closed when the app closes. */
+export class Backends {
+  readonly smiley: Backend;
+  readonly color: Backend;
+
+  constructor(
+    smiley: ServiceAddress,
+    color: ServiceAddress,
+    private readonly options: BackendOptions,
+    registry: Registry,
+  ) {
+    const histogram = createBackendHistogram(registry);
+    this.smiley = new Backend('smiley', smiley, options, histogram);
+    this.color = new Backend('color', color, options, histogram);
+  }
+
+  /** Calls both on `path` (with its query) with these headers (a flat name, value, … list). */
+  fetch(path: string, headers: string[]): Promise<FaceFetch> {
+    return new Promise((resolve) => {
+      new FaceFetch(this.smiley, this.color, path, headers, this.options.timeoutMs, resolve);
+    });
+  }
+
+  async close(): Promise<void> {
+    await Promise.all([this.smiley.close(), this.color.close()]);
+  }
+}
