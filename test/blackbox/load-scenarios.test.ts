@@ -6,9 +6,8 @@ import { binomialBounds } from '../helpers/stats.js';
 const REQUESTS = 1000;
 
 /**
- * The workshop's canary verdicts, end to end: `faces load --fail-under 70` against a real service
- * whose ERROR_FRACTION is what the canary is patched to. The target is smiley until the face
- * service lands: its ERROR_FRACTION is the same kit fault, so the verdict is the same.
+ * The workshop's canary verdicts, end to end: `faces load --fail-under 70` against a real face
+ * (with real smiley and color behind it) whose ERROR_FRACTION is what the canary is patched to.
  */
 const scenarios = [
   { name: 'ERROR_FRACTION=75 fails the 70 % threshold', errorFraction: 75, code: 1 },
@@ -17,7 +16,14 @@ const scenarios = [
 
 for (const { name, errorFraction, code } of scenarios) {
   test(name, async (t) => {
-    const target = await startFaces(['smiley'], { ERROR_FRACTION: String(errorFraction), FACES_SEED: '42' });
+    const [smiley, color] = await Promise.all([startFaces(['smiley']), startFaces(['color'])]);
+    t.after(() => Promise.all([smiley.stop(), color.stop()]));
+    const target = await startFaces(['face'], {
+      ERROR_FRACTION: String(errorFraction),
+      FACES_SEED: '42',
+      SMILEY_SERVICE: smiley.url,
+      COLOR_SERVICE: color.url,
+    });
     t.after(() => target.stop());
     const run = await runFacesToExit(
       ['load', '-n', String(REQUESTS), '-c', '4', '--fail-under', '70', '--json', `${target.url}/`],
