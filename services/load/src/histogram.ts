@@ -41,17 +41,23 @@ export class LatencyHistogram {
     return this.maxMs;
   }
 
-  /** Each non-empty bucket as (a value inside it, how many samples). */
+  /**
+   * Each non-empty bucket as (its lower bound, how many samples): the fastest sample's bucket then
+   * starts at the fastest value, where hey's first bar is.
+   */
   *buckets(): Generator<{ ms: number; count: number }> {
     for (let index = 0; index < BUCKETS; index++) {
       const count = this.counts[index] ?? 0;
-      if (count > 0) yield { ms: this.representative(index), count };
+      if (count > 0) yield { ms: this.clamp(index === 0 ? 0 : SMALLEST_MS * GROWTH ** (index - 1)), count };
     }
   }
 
-  /** The bucket's upper bound, kept inside what was really observed. */
+  /** The bucket's upper bound (a percentile is never understated), kept inside what was observed. */
   private representative(index: number): number {
-    const upper = index === 0 ? SMALLEST_MS : SMALLEST_MS * GROWTH ** index;
-    return Math.min(Math.max(upper, this.minMs), this.maxMs);
+    return this.clamp(SMALLEST_MS * GROWTH ** index);
+  }
+
+  private clamp(ms: number): number {
+    return Math.min(Math.max(ms, this.minMs), this.maxMs);
   }
 }

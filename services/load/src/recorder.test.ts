@@ -41,6 +41,8 @@ test('summarises counts, sizes, status codes and errors like hey', () => {
     [10, 25, 50, 75, 90, 95, 99],
   );
   assert.equal(summary.histogram.length, 11);
+  assert.deepEqual(summary.histogram[0], { seconds: 0.001, count: 1 }, 'the fastest sample is in the first bar');
+  assert.equal(summary.histogram[10]?.count, 10, 'the last bar holds (91, 100] ms');
   assert.equal(
     summary.histogram.reduce((sum, bar) => sum + bar.count, 0),
     100,
