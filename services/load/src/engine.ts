@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Pool } from 'undici';
@@ -32,6 +33,8 @@ export interface EngineDeps {
 export function startLoad(options: LoadOptions, deps: EngineDeps = {}): LoadRun {
   const recorder = new Recorder();
   const stopper = new AbortController();
+  // Each worker listens on it twice at most (a request in flight, a pacing sleep).
+  setMaxListeners(2 * options.workers + 10, stopper.signal);
   const pool = new Pool(options.url.origin, {
     connections: options.workers,
     pipelining: 1,
