@@ -239,30 +239,23 @@ function apply(raw: Raw, name: string, kind: Kind, value: string): string | unde
   }
 }
 
+/** hey's flags that each set one header. */
+const HEADER_FLAGS: Readonly<Record<string, string>> = {
+  A: 'Accept',
+  T: 'Content-Type',
+  U: 'User-Agent',
+  host: 'Host',
+};
+
 function applyString(raw: Raw, name: string, value: string): string | undefined {
-  switch (name) {
-    case 'm':
-      if (!METHOD.test(value)) return 'want an HTTP method such as GET or POST';
-      raw.m = value;
-      return undefined;
-    case 'd':
-      raw.d = value;
-      return undefined;
-    case 'A':
-      setHeader(raw.headers, 'Accept', value);
-      return undefined;
-    case 'T':
-      setHeader(raw.headers, 'Content-Type', value);
-      return undefined;
-    case 'U':
-      setHeader(raw.headers, 'User-Agent', value);
-      return undefined;
-    case 'host':
-      setHeader(raw.headers, 'Host', value);
-      return undefined;
-    default:
-      return undefined;
+  const header = HEADER_FLAGS[name];
+  if (header !== undefined) setHeader(raw.headers, header, value);
+  else if (name === 'd') raw.d = value;
+  else if (name === 'm') {
+    if (!METHOD.test(value)) return 'want an HTTP method such as GET or POST';
+    raw.m = value;
   }
+  return undefined;
 }
 
 /** Like Go's Header.Set: a later value replaces an earlier one whatever the case of the name. */
