@@ -2,13 +2,15 @@ import { startLoad } from './engine.js';
 import { parseLoadArgs, usage } from './flags.js';
 import { formatProgress, formatSummary } from './report.js';
 
-const PROGRESS_EVERY_MS = 1000;
-
 /**
  * `faces load [flags] <url>`: exit 0, 1 when the success rate is under --fail-under, 2 on bad flags.
  * Ctrl-C stops the run and still prints what was measured, as hey does.
  */
-export async function loadCommand(args: readonly string[], proc: NodeJS.Process): Promise<void> {
+export async function loadCommand(
+  args: readonly string[],
+  proc: NodeJS.Process,
+  progressEveryMs = 1000,
+): Promise<void> {
   const outcome = parseLoadArgs(args, 'faces');
   if (outcome.kind === 'help') {
     proc.stdout.write(usage('faces'));
@@ -29,7 +31,7 @@ export async function loadCommand(args: readonly string[], proc: NodeJS.Process)
     ? setInterval(() => {
         const { requests, successRate, elapsedMs } = run.progress();
         proc.stdout.write(`\r\x1b[K${formatProgress(requests, successRate, elapsedMs)}`);
-      }, PROGRESS_EVERY_MS)
+      }, progressEveryMs)
     : undefined;
   const summary = await run.result;
   clearInterval(ticker);
