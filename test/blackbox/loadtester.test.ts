@@ -95,6 +95,23 @@ test('a cmd webhook loads a real service in the background, once per canary and 
   assert.equal((await post(`${tester.url}/`, canary('face', long.metadata, 'default'))).status, 403);
 });
 
+test('a blocking run stops when the caller gives up waiting', async (t) => {
+  const smiley = await startFaces(['smiley']);
+  t.after(() => smiley.stop());
+  const tester = await startFaces(['loadtester']);
+  t.after(() => tester.stop());
+  const caller = new AbortController();
+  const answer = request(`${tester.url}/`, {
+    method: 'POST',
+    body: JSON.stringify(canary('face', { type: 'bash', cmd: `hey -z 10m -q 5 -c 1 ${smiley.url}/` })),
+    signal: caller.signal,
+  }).catch((error: unknown) => error);
+  await waitFor('the run to start', async () => (await metric(tester, 'faces_loadtester_runs_running')) === 1);
+  caller.abort();
+  assert.ok((await answer) instanceof Error);
+  await waitFor('the run to stop', async () => (await metric(tester, 'faces_loadtester_runs_running')) === 0);
+});
+
 test('commands are parsed, never run by a shell', async (t) => {
   const marker = join(tempDir(t), 'pwned');
   const smiley = await startFaces(['smiley']);

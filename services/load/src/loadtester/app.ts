@@ -82,7 +82,12 @@ export function buildLoadtesterApp(config: LoadtesterConfig, deps: KitDeps = {})
           const outcome = runner.startBackground(canary, command, parsed.options);
           return text(reply, 202, outcome === 'started' ? 'started' : 'skipped: already running');
         }
-        const { summary, timedOut } = await runner.runBlocking(canary, command, parsed.options);
+        // Flagger gives up on a webhook after its timeout; a run nobody waits for is stopped.
+        const gone = new AbortController();
+        reply.raw.once('close', () => {
+          if (!reply.raw.writableFinished) gone.abort();
+        });
+        const { summary, timedOut } = await runner.runBlocking(canary, command, parsed.options, gone.signal);
         const { failUnder } = parsed.options;
         const under = failUnder !== undefined && summary.successRate < failUnder;
         if (timedOut || under) {

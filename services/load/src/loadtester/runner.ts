@@ -38,13 +38,19 @@ export class TaskRunner {
     return 'started';
   }
 
-  /** Runs to the end and resolves with the summary. */
-  async runBlocking(canary: string, command: string, options: LoadOptions): Promise<Finished> {
+  /** Runs to the end, or until `abandoned` fires (nobody waits for the answer any more). */
+  async runBlocking(canary: string, command: string, options: LoadOptions, abandoned?: AbortSignal): Promise<Finished> {
     const run = this.start(canary, command, options, 'bash');
     this.blocking.add(run);
+    const stop = () => {
+      this.log.info({ canary, command }, 'command stopped: the caller went away');
+      run.stop();
+    };
+    abandoned?.addEventListener('abort', stop, { once: true });
     try {
       return await this.finish(canary, command, run);
     } finally {
+      abandoned?.removeEventListener('abort', stop);
       this.blocking.delete(run);
     }
   }
