@@ -27,6 +27,14 @@ export const COMMANDS: Readonly<Record<string, Command>> = {
     summary: 'run smiley, color, face and gui on loopback and print the URL to open (PORT, default 8080)',
     run: async (_args, proc) => (await import('./all.js')).runAll(proc),
   },
+  load: {
+    summary: 'send HTTP load like hey: faces load [-z 30s] [-q RATE] [-c WORKERS] [--fail-under PCT] URL',
+    run: async (args, proc) => (await import('@faces/load')).loadCommand(args, proc),
+  },
+  loadtester: {
+    summary: "a drop-in for Flagger's load tester: webhooks run hey/faces load commands, manual gates",
+    run: async (_args, proc) => runService('loadtester', (await import('@faces/load')).loadtesterService, proc),
+  },
   healthcheck: {
     summary: "exit 0 if this machine's service answers GET /healthz (for container HEALTHCHECKs)",
     run: async (_args, proc) => (await import('./healthcheck.js')).healthcheck(proc),

@@ -2,7 +2,7 @@ import { hostname } from 'node:os';
 import { ConfigError } from './config-error.js';
 import { type Env, readChoice, readDecimal, readDelayBuckets, readInt, readPercent, readRaw } from './env-readers.js';
 
-export const SERVICE_NAMES = ['smiley', 'color', 'face', 'gui'] as const;
+export const SERVICE_NAMES = ['smiley', 'color', 'face', 'gui', 'loadtester'] as const;
 export type ServiceName = (typeof SERVICE_NAMES)[number];
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;

@@ -1,0 +1,91 @@
+import type { FastifyBaseLogger } from 'fastify';
+import { type LoadRun, startLoad } from '../engine.js';
+import type { LoadOptions } from '../flags.js';
+import type { LoadSummary } from '../recorder.js';
+import type { LoadtesterMetrics } from './metrics.js';
+
+export interface Finished {
+  readonly summary: LoadSummary;
+  readonly timedOut: boolean;
+}
+
+/**
+ * Runs load in-process for the webhook: background runs keyed by canary and command (a duplicate
+ * of one still running is skipped, as Flagger's runner does), and blocking runs. Each run is cut
+ * off after `timeoutMs`.
+ */
+export class TaskRunner {
+  private readonly running = new Map<string, LoadRun>();
+  private readonly blocking = new Set<LoadRun>();
+
+  constructor(
+    private readonly metrics: LoadtesterMetrics,
+    private readonly log: FastifyBaseLogger,
+    private readonly timeoutMs: number,
+  ) {}
+
+  /** Starts a background run unless the same canary and command is running; says which. */
+  startBackground(canary: string, command: string, options: LoadOptions): 'started' | 'skipped' {
+    const key = `${canary}\u0000${command}`;
+    if (this.running.has(key)) {
+      this.metrics.runsSkipped.inc();
+      this.log.info({ canary, command }, 'command skipped: already running');
+      return 'skipped';
+    }
+    const run = this.start(canary, command, options, 'cmd');
+    this.running.set(key, run);
+    this.finish(canary, command, run).finally(() => this.running.delete(key));
+    return 'started';
+  }
+
+  /** Runs to the end, or until `abandoned` fires (nobody waits for the answer any more). */
+  async runBlocking(canary: string, command: string, options: LoadOptions, abandoned?: AbortSignal): Promise<Finished> {
+    const run = this.start(canary, command, options, 'bash');
+    this.blocking.add(run);
+    const stop = () => {
+      this.log.info({ canary, command }, 'command stopped: the caller went away');
+      run.stop();
+    };
+    abandoned?.addEventListener('abort', stop, { once: true });
+    try {
+      return await this.finish(canary, command, run);
+    } finally {
+      abandoned?.removeEventListener('abort', stop);
+      this.blocking.delete(run);
+    }
+  }
+
+  /** Stops every run (the app is closing). */
+  async stopAll(): Promise<void> {
+    const runs = [...this.running.values(), ...this.blocking];
+    for (const run of runs) run.stop();
+    await Promise.allSettled(runs.map((run) => run.result));
+  }
+
+  private start(canary: string, command: string, options: LoadOptions, type: 'cmd' | 'bash'): LoadRun {
+    this.metrics.runsStarted.inc({ type });
+    this.metrics.runsRunning.inc();
+    this.log.info({ canary, command, type }, 'command starting');
+    return startLoad(options, { onRequest: () => this.metrics.requestsSent.inc() });
+  }
+
+  private async finish(canary: string, command: string, run: LoadRun): Promise<Finished> {
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      run.stop();
+    }, this.timeoutMs);
+    try {
+      const summary = await run.result;
+      this.metrics.lastRunSuccessRatio.set(summary.successRate / 100);
+      this.log.info(
+        { canary, command, requests: summary.requests, successRate: summary.successRate, timedOut },
+        'command finished',
+      );
+      return { summary, timedOut };
+    } finally {
+      clearTimeout(timer);
+      this.metrics.runsRunning.dec();
+    }
+  }
+}
