@@ -17,6 +17,7 @@ export function parseYamlDocs(text: string, source: string, options: ParseOption
     uniqueKeys: true,
     strict: true,
     prettyErrors: true,
+    merge: true,
     version: options.version ?? '1.2',
   });
   if (!Array.isArray(docs)) throw new Error(`${source}: not a YAML stream`);
@@ -25,7 +26,7 @@ export function parseYamlDocs(text: string, source: string, options: ParseOption
     const problems = [...doc.errors, ...doc.warnings];
     if (problems.length > 0) throw new Error(`${source}: ${problems.map((p) => p.message).join('\n')}`);
     if (doc.contents === null) continue;
-    out.push(doc.toJS({ maxAliasCount: 0 }) as Json);
+    out.push(doc.toJS() as Json);
   }
   return out;
 }
@@ -43,3 +44,7 @@ export function at(value: Json | undefined, ...path: (string | number)[]): Json 
   }
   return current;
 }
+
+/** For near-miss tests that edit arbitrary nested fields of a copied document. */
+// biome-ignore lint/suspicious/noExplicitAny: the edits are one-liners on known shapes, checked by the assertions
+export type Loose = Record<string, any>;

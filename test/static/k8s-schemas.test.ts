@@ -6,7 +6,7 @@ import { test } from 'node:test';
 import { fluxRender, fluxSource } from '../helpers/flux.js';
 import { validateObject } from '../helpers/k8s-validate.js';
 import { BACKENDS, find, parseRendered, readYamlFile, renderBase } from '../helpers/manifests.js';
-import { at, type Json } from '../helpers/yaml-docs.js';
+import { at, type Json, type Loose } from '../helpers/yaml-docs.js';
 
 const base = renderBase();
 const [workshopRepo, workshopKustomization] = readYamlFile('test/static/fixtures/workshop-faces-sync.yaml');
@@ -86,9 +86,6 @@ test('the A/B test routes x-faces-user: testuser to the new GUI, and loads both 
 const deployment = find(base, 'Deployment', 'smiley');
 const profile = find(base, 'ServiceProfile', 'smiley.faces.svc.cluster.local');
 const [gitRepository] = readYamlFile(EXAMPLES[0] as string);
-
-// biome-ignore lint/suspicious/noExplicitAny: near-miss tests edit arbitrary nested fields of a copy
-type Loose = Record<string, any>;
 
 function mutated(object: Json, edit: (copy: Loose) => void): Json {
   const copy = structuredClone(object) as Loose;
