@@ -52,8 +52,8 @@ const RULE_BREAKS: { name: string; from: string | RegExp; to: string; problem: R
   { name: 'a non-LTS Node major', from: 'ARG NODE_VERSION=22', to: 'ARG NODE_VERSION=23', problem: /LTS major/ },
   {
     name: 'a full (non-slim) base image',
-    from: 'FROM node:${NODE_VERSION}-slim\n',
-    to: 'FROM node:${NODE_VERSION}\n',
+    from: /(FROM node:\$\{NODE_VERSION\})-slim\n/,
+    to: '$1\n',
     problem: /-slim/,
   },
   {
