@@ -31,7 +31,17 @@ export async function startFaces(
   env: Record<string, string> = {},
   timeoutMs = 15_000,
 ): Promise<RunningService> {
-  const child = spawn(process.execPath, [FACES_BIN, ...args], {
+  return startFacesFrom(FACES_BIN, args, env, timeoutMs);
+}
+
+/** As startFaces, with another copy of the `faces` command (a production install, for example). */
+export async function startFacesFrom(
+  bin: string,
+  args: string[],
+  env: Record<string, string> = {},
+  timeoutMs = 15_000,
+): Promise<RunningService> {
+  const child = spawn(process.execPath, [bin, ...args], {
     env: childEnv(env),
     stdio: ['ignore', 'pipe', 'pipe'],
   });
