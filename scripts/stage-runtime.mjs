@@ -3,18 +3,17 @@
 // workspace the `faces` command needs (the @faces/* dependency closure of the root `bin`), its
 // package.json and compiled dist/ without tests, type declarations, source maps or build info.
 // The Dockerfile runs it after the build, then `npm ci --omit=dev` in that folder; a static test
-// does the same without Docker. Usage: node scripts/stage-runtime.mjs <destination>
+// does the same without Docker. Usage: node scripts/stage-runtime.mjs <destination> [<repo root>]
 import { cpSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
-import { dirname, join, relative } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 
-const root = new URL('..', import.meta.url).pathname;
-const readJson = (path) => JSON.parse(readFileSync(join(root, path), 'utf8'));
-
-const dest = process.argv[2];
+const [dest, from] = process.argv.slice(2);
 if (dest === undefined) {
-  console.error('usage: node scripts/stage-runtime.mjs <destination>');
+  console.error('usage: node scripts/stage-runtime.mjs <destination> [<repo root>]');
   process.exit(2);
 }
+const root = from === undefined ? new URL('..', import.meta.url).pathname : resolve(from);
+const readJson = (path) => JSON.parse(readFileSync(join(root, path), 'utf8'));
 
 const rootPackage = readJson('package.json');
 const byName = new Map();
