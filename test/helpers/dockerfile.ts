@@ -109,30 +109,3 @@ export function imageRules(text: string, port: number): string[] {
   if (entrypoint !== '["faces"]') problems.push(`ENTRYPOINT ${entrypoint}: expected ["faces"]`);
   return problems;
 }
-
-/** .dockerignore patterns (Go filepath.Match plus `**`), the last match deciding, as Docker does. */
-export function dockerIgnored(patterns: string): (path: string) => boolean {
-  const rules = patterns
-    .split('\n')
-    .map((line) => line.trim())
-    .filter((line) => line !== '' && !line.startsWith('#'))
-    .map((line) => {
-      const negate = line.startsWith('!');
-      const glob = (negate ? line.slice(1) : line).replace(/^\/+/, '');
-      const source = glob
-        .split('/')
-        .map((part) =>
-          part === '**'
-            ? '.*'
-            : part
-                .replace(/[.+^${}()|[\]\\]/g, '\\$&')
-                .replace(/\*/g, '[^/]*')
-                .replace(/\?/g, '[^/]'),
-        )
-        .join('/')
-        .replace(/\.\*\//g, '(?:.*/)?');
-      // A pattern that matches a folder excludes everything in it.
-      return { negate, re: new RegExp(`^${source}(?:/.*)?$`) };
-    });
-  return (path) => rules.reduce((ignored, { negate, re }) => (re.test(path) ? !negate : ignored), false);
-}

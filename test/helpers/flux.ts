@@ -2,44 +2,14 @@ import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, wr
 import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { stringify } from 'yaml';
+import { ignoreRules } from './ignore-rules.js';
 import { kustomize, type Rendered } from './kubectl.js';
 import { REPO_ROOT } from './repo.js';
 import { at, type Json } from './yaml-docs.js';
 
-/** Flux's ignore rules for a GitRepository (gitignore syntax): the last matching line decides. */
+/** Flux's ignore rules for a GitRepository (gitignore syntax, anchored patterns). */
 export function ignoredBy(rules: string): (path: string) => boolean {
-  const lines = rules
-    .split('\n')
-    .map((line) => line.trim())
-    .filter((line) => line !== '' && !line.startsWith('#'))
-    .map((line) => {
-      const negate = line.startsWith('!');
-      const pattern = negate ? line.slice(1) : line;
-      if (!pattern.startsWith('/')) throw new Error(`ignoredBy: only anchored patterns are supported, not ${line}`);
-      const segments = pattern
-        .slice(1)
-        .split('/')
-        .map(
-          (glob) =>
-            new RegExp(
-              `^${glob
-                .replace(/[.+^${}()|[\]\\]/g, '\\$&')
-                .replace(/\*/g, '[^/]*')
-                .replace(/\?/g, '[^/]')}$`,
-            ),
-        );
-      return { negate, segments };
-    });
-  return (path) => {
-    const parts = path.split('/');
-    let ignored = false;
-    for (const { negate, segments } of lines) {
-      // A pattern matches the path or one of its parent folders.
-      const matches = segments.length <= parts.length && segments.every((re, i) => re.test(parts[i] ?? ''));
-      if (matches) ignored = !negate;
-    }
-    return ignored;
-  };
+  return ignoreRules(rules, { anchoredOnly: true });
 }
 
 function filesUnder(dir: string): string[] {

@@ -3,12 +3,13 @@
 import { strict as assert } from 'node:assert';
 import { test } from 'node:test';
 import { readKitConfig } from '@faces/kit';
-import { dockerIgnored, imageRules, lint } from '../helpers/dockerfile.js';
+import { imageRules, lint } from '../helpers/dockerfile.js';
+import { ignoreRules } from '../helpers/ignore-rules.js';
 import { readRepoFile } from '../helpers/repo.js';
 
 const dockerfile = readRepoFile('Dockerfile');
 const port = readKitConfig({}, 'smiley').port;
-const ignored = dockerIgnored(readRepoFile('.dockerignore'));
+const ignored = ignoreRules(readRepoFile('.dockerignore'));
 
 test('the Dockerfile passes the dockerfile-utils linter with every check as an error', () => {
   assert.deepEqual(lint(dockerfile), []);
