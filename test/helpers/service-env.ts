@@ -58,8 +58,10 @@ async function readerFrom(specifier: string): Promise<Reader | undefined> {
   let module: Record<string, unknown>;
   try {
     module = (await import(specifier)) as Record<string, unknown>;
-  } catch {
-    return undefined;
+  } catch (error) {
+    // Not built or not merged yet: fall back to the table. Any other failure is a real one.
+    if ((error as { code?: string }).code === 'ERR_MODULE_NOT_FOUND') return undefined;
+    throw error;
   }
   const name = Object.keys(module).find((key) => /^read\w+Config$/.test(key) && key !== 'readKitConfig');
   const reader = name === undefined ? undefined : module[name];
