@@ -99,7 +99,7 @@ for (const value of ['75', '20']) {
 }
 
 // Near-misses: the renders that must fail, so a broken base or patch is caught before Flux.
-const FAILING: { name: string; from: string; to: string; file?: string }[] = [
+const FAILING: { name: string; from: string; to: string }[] = [
   { name: 'a replace at an env index that does not exist', from: 'env/1', to: 'env/7' },
   {
     name: 'a replace at a misspelt path',
