@@ -2,6 +2,7 @@
 // healthchecks and start-up ordering, and the GUI on a host port.
 import { strict as assert } from 'node:assert';
 import { test } from 'node:test';
+import { readKitConfig } from '@faces/kit';
 import { composeValidator, interpolateDefaults } from '../helpers/compose-schema.js';
 import { readRepoFile } from '../helpers/repo.js';
 import { at, type Json, type Loose, parseYamlDocs } from '../helpers/yaml-docs.js';
@@ -51,8 +52,13 @@ test('only the GUI is published on the host, on port 8080 unless FACES_GUI_PORT 
   assert.match(text, /"\$\{FACES_GUI_PORT:-8080\}:8000"/);
 });
 
-test('the stop grace period outlasts the services drain and shutdown, as in Kubernetes', () => {
-  for (const service of Object.values(services)) assert.equal(at(service, 'stop_grace_period'), '30s');
+test("the stop grace period outlasts the kit's whole shutdown (drain, then in-flight requests), as in Kubernetes", () => {
+  const { shutdownTimeoutSeconds } = readKitConfig({}, 'smiley');
+  for (const service of Object.values(services)) {
+    const match = /^(\d+)s$/.exec(String(at(service, 'stop_grace_period')));
+    assert.ok(match, 'stop_grace_period in whole seconds');
+    assert.ok(Number(match[1]) > shutdownTimeoutSeconds);
+  }
 });
 
 // Near-misses: each is one edit away from the real file and must be refused by the schema.
