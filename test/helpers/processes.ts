@@ -122,3 +122,6 @@ export async function runFacesToExit(
   clearTimeout(timer);
   return { code, stdout, stderr };
 }
+
+/** As startFaces, with another copy of the `faces` command (a production install, for example). */
+export const startFacesFrom = startNodeService;

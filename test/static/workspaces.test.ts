@@ -13,7 +13,7 @@ const nameToDir = new Map<string, string>(workspaces.map((dir) => [readJson(`${d
 
 /** The project a workspace builds with: its tsconfig.json, or the GUI's server project. */
 function tsconfigOf(dir: string): string | undefined {
-  for (const candidate of ['tsconfig.json', 'tsconfig.server.json']) {
+  for (const candidate of ['tsconfig.server.json', 'tsconfig.json']) {
     const path = `${dir}/${candidate}`;
     if (existsSync(join(root, path)) && readJson(path).references !== undefined) return path;
   }

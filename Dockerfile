@@ -1,0 +1,34 @@
+# syntax=docker/dockerfile:1
+# One image for every Faces service: `faces` picks the service from its argument or, with none,
+# from FACES_SERVICE (how the Kubernetes base runs face, smiley and color; faces-gui passes `gui`).
+# Build from the repository root: docker build -t ghcr.io/faces-demo/faces:0.1.0 .
+# No step depends on the CPU architecture, so `docker buildx build --platform
+# linux/amd64,linux/arm64` builds both. test/static/production-install.test.ts runs the same
+# stage-runtime + `npm ci --omit=dev` steps without Docker.
+ARG NODE_VERSION=22
+
+FROM node:${NODE_VERSION}-slim AS build
+WORKDIR /src
+# The whole context (see .dockerignore): the workspace list changes as services are added, and
+# the lockfile alone decides what npm installs.
+COPY . .
+RUN npm ci --no-audit --no-fund
+RUN npm run build
+# Only what runs: package manifests, the lockfile and compiled dist/ of the workspaces `faces`
+# needs (no sources, no tests), then their production dependencies from the same lockfile.
+RUN node scripts/stage-runtime.mjs /app
+WORKDIR /app
+RUN npm ci --omit=dev --no-audit --no-fund && chmod 0755 services/cli/dist/faces.js
+
+FROM node:${NODE_VERSION}-slim
+ENV NODE_ENV=production
+WORKDIR /app
+# Owned by root and read-only for the service user: the container runs with a read-only root FS.
+COPY --from=build /app /app
+RUN ln -s /app/services/cli/dist/faces.js /usr/local/bin/faces
+# The `node` user of the official image, by number so Kubernetes' runAsNonRoot can verify it.
+USER 1000:1000
+EXPOSE 8000
+# Slim images have no curl: `faces healthcheck` asks GET /healthz on PORT (default 8000).
+HEALTHCHECK --interval=10s --timeout=3s --start-period=10s --retries=3 CMD ["faces", "healthcheck"]
+ENTRYPOINT ["faces"]

@@ -1,0 +1,101 @@
+// What the Dockerfile does, without Docker: its runtime steps (stage only what runs, then a
+// production `npm ci` from the lockfile, the `faces` link) run here against a temporary folder
+// standing in for /app, and a service started from that folder answers. A build that would break
+// the image breaks this test.
+import { strict as assert } from 'node:assert';
+import { execSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { after, before, test } from 'node:test';
+import { type Instruction, stages } from '../helpers/dockerfile.js';
+import { get } from '../helpers/http.js';
+import { startFacesFrom } from '../helpers/processes.js';
+import { REPO_ROOT, readRepoFile } from '../helpers/repo.js';
+
+const root = mkdtempSync(join(tmpdir(), 'faces-image-'));
+const app = join(root, 'app');
+const bin = join(root, 'bin');
+const inImage = (text: string) => text.replaceAll('/usr/local/bin', bin).replaceAll('/app', app);
+
+/** The Dockerfile's steps from staging on: the rest of the build stage, then the last stage's RUNs. */
+function runtimeSteps(): Instruction[] {
+  const all = stages(readRepoFile('Dockerfile'));
+  const build = all.slice(0, -1).flat();
+  const start = build.findIndex((i) => i.keyword === 'RUN' && i.args.startsWith('node scripts/stage-runtime.mjs'));
+  assert.ok(start >= 0, 'the Dockerfile stages the runtime with scripts/stage-runtime.mjs');
+  const final = (all.at(-1) ?? []).filter((i) => i.keyword === 'RUN');
+  return [...build.slice(start), ...final].filter((i) => i.keyword === 'RUN' || i.keyword === 'WORKDIR');
+}
+
+function filesUnder(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    if (name === 'node_modules') return [];
+    return statSync(path).isDirectory() ? filesUnder(path) : [relative(app, path)];
+  });
+}
+
+before(() => {
+  mkdirSync(bin, { recursive: true });
+  let cwd = REPO_ROOT; // the build stage's /src: the context, installed and built (make test builds first)
+  for (const step of runtimeSteps()) {
+    if (step.keyword === 'WORKDIR') {
+      cwd = inImage(step.args);
+      continue;
+    }
+    execSync(inImage(step.args), {
+      cwd,
+      stdio: 'pipe',
+      timeout: 300_000,
+      env: { ...process.env, npm_config_update_notifier: 'false' },
+    });
+  }
+});
+
+after(() => rmSync(root, { recursive: true, force: true }));
+
+test('the image holds compiled JavaScript only: no sources, tests, maps or type declarations', () => {
+  const files = filesUnder(app);
+  assert.ok(files.includes('services/cli/dist/faces.js'));
+  const unwanted = files.filter((f) => /(\.ts|\.test\.js|\.map|\.tsbuildinfo)$/.test(f) || /(^|\/)src\//.test(f));
+  assert.deepEqual(unwanted, []);
+});
+
+test('the image has production dependencies only (no TypeScript, Biome, test tools or test workspace)', () => {
+  for (const dev of ['typescript', '@biomejs/biome', 'kubernetes-models', 'dockerfile-utils', '@faces/test']) {
+    assert.ok(!existsSync(join(app, 'node_modules', dev)), `${dev} is not installed`);
+  }
+  assert.ok(existsSync(join(app, 'node_modules', 'fastify', 'package.json')));
+  assert.ok(!existsSync(join(app, 'test')));
+});
+
+test('`faces smiley` from the production install answers GET / with 200 and a smiley', async (t) => {
+  const service = await startFacesFrom(join(app, 'services/cli/dist/faces.js'), ['smiley'], { FACES_SEED: '1' });
+  t.after(() => service.stop());
+  const answer = await get(`${service.url}/`);
+  assert.equal(answer.status, 200);
+  assert.match((JSON.parse(answer.body) as { smiley: string }).smiley, /^&#x[0-9A-F]+;$/);
+});
+
+test('`faces` with FACES_SERVICE=color and no argument (how Kubernetes runs it) serves color', async (t) => {
+  const service = await startFacesFrom(join(app, 'services/cli/dist/faces.js'), [], { FACES_SERVICE: 'color' });
+  t.after(() => service.stop());
+  const answer = await get(`${service.url}/`);
+  assert.equal(answer.status, 200);
+  assert.ok('color' in (JSON.parse(answer.body) as object));
+});
+
+test('the HEALTHCHECK command `faces` (the linked, executable bin) exits 0 against a live service, 1 against none', async (t) => {
+  const service = await startFacesFrom(join(app, 'services/cli/dist/faces.js'), ['smiley']);
+  t.after(() => service.stop());
+  const env = { PATH: `${bin}:${process.env.PATH}` };
+  const healthy = spawnSync('faces', ['healthcheck'], {
+    env: { ...env, PORT: String(service.port) },
+    encoding: 'utf8',
+  });
+  assert.equal(healthy.status, 0, healthy.stderr);
+  await service.stop();
+  const dead = spawnSync('faces', ['healthcheck'], { env: { ...env, PORT: String(service.port) }, encoding: 'utf8' });
+  assert.equal(dead.status, 1);
+});
