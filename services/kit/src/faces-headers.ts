@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 
 export const USER_HEADER = 'x-faces-user';
 export const POD_HEADER = 'x-faces-pod';
@@ -10,11 +10,8 @@ export function userOf(request: FastifyRequest): string {
   return value === undefined || value === '' ? UNKNOWN_USER : value;
 }
 
-/** X-Faces-Pod and the X-Faces-User echo on every response, faults included. */
-export function installFacesHeaders(app: FastifyInstance, pod: string): void {
-  app.addHook('onRequest', (request, reply, done) => {
-    reply.header(POD_HEADER, pod);
-    reply.header(USER_HEADER, userOf(request));
-    done();
-  });
+/** X-Faces-Pod and the X-Faces-User echo, set when a request arrives so every answer carries them. */
+export function setFacesHeaders(request: FastifyRequest, reply: FastifyReply, pod: string): void {
+  reply.header(POD_HEADER, pod);
+  reply.header(USER_HEADER, userOf(request));
 }

@@ -1,4 +1,5 @@
 export { ConfigError } from './config-error.js';
+export { constantJsonHandler, JSON_CONTENT_TYPE } from './constant-json.js';
 export { isCssNamedColor, isHexColor, isSafeCssColor, PALETTE, resolveColor } from './css-color.js';
 export {
   type Env,

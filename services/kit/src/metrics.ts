@@ -8,7 +8,8 @@ export const DURATION_BUCKETS = [0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5
 export interface Metrics {
   readonly registry: Registry;
   readonly requestDuration: Histogram<'method' | 'path' | 'status'>;
-  readonly inFlight: Gauge;
+  /** Requests received and not yet answered: a plain number on the hot path, read at scrape time. */
+  readonly inFlight: { count: number };
   readonly injectedFaults: Counter<'kind'>;
   readonly injectedDelays: Counter;
 }
@@ -17,6 +18,15 @@ export function createMetrics(service: string, withProcessMetrics = true): Metri
   const registry = new Registry();
   registry.setDefaultLabels({ service });
   if (withProcessMetrics) collectDefaultMetrics({ register: registry });
+  const inFlight = { count: 0 };
+  new Gauge({
+    name: 'http_requests_in_flight',
+    help: 'HTTP requests received and not yet answered',
+    registers: [registry],
+    collect() {
+      this.set(inFlight.count);
+    },
+  });
   return {
     registry,
     requestDuration: new Histogram({
@@ -26,11 +36,7 @@ export function createMetrics(service: string, withProcessMetrics = true): Metri
       buckets: DURATION_BUCKETS,
       registers: [registry],
     }),
-    inFlight: new Gauge({
-      name: 'http_requests_in_flight',
-      help: 'HTTP requests received and not yet answered',
-      registers: [registry],
-    }),
+    inFlight,
     injectedFaults: new Counter({
       name: 'faces_injected_faults_total',
       help: 'Injected failures by kind: error (500), latched (599), rate-limited (429)',
@@ -49,17 +55,15 @@ export function countFault(metrics: Metrics, kind: FaultKind): void {
   metrics.injectedFaults.inc({ kind });
 }
 
-/** Records every answered request and serves GET /metrics. */
+/**
+ * Records every answered request and serves GET /metrics. The request's start is counted in the
+ * kit's one onRequest hook (server.ts): every hook is a call per request.
+ */
 export function installMetrics(app: FastifyInstance, metrics: Metrics): void {
-  // Hooks on the hot path are callback-style: no promise per request.
-  app.addHook('onRequest', (_request, _reply, done) => {
-    metrics.inFlight.inc();
-    done();
-  });
   const observers = new Map<string, Histogram.Internal<'method' | 'path' | 'status'>>();
   app.addHook('onResponse', (request, reply, done) => {
-    metrics.inFlight.dec();
-    const path = request.routeOptions.url ?? 'unmatched';
+    metrics.inFlight.count--;
+    const path = request.is404 ? 'unmatched' : (request.routeOptions.url ?? 'unmatched');
     const key = `${request.method} ${reply.statusCode} ${path}`;
     let observer = observers.get(key);
     if (observer === undefined) {

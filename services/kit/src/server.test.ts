@@ -107,4 +107,80 @@ describe('buildServer', () => {
     assert.equal(response.statusCode, 500);
     assert.deepEqual(response.json(), { error: 'Internal Server Error' });
   });
+
+  it('logs a failed request with its reqId at info, without a child logger per request', async (t) => {
+    const lines: string[] = [];
+    const logStream = { write: (line: string) => lines.push(line) > 0 } as unknown as NodeJS.WritableStream;
+    const app = buildServer(readKitConfig({}, 'smiley'), { label: 'Test' }, { processMetrics: false, logStream });
+    t.after(() => app.close());
+    let shared: boolean | undefined;
+    app.get('/boom', async (request) => {
+      shared = request.log === app.log;
+      throw new Error('broken');
+    });
+    await app.inject({ url: '/boom' });
+    assert.equal(shared, true);
+    const failure = lines.map((line) => JSON.parse(line)).find((entry) => entry.msg === 'request failed');
+    assert.match(String(failure?.reqId), /^req-/);
+    assert.equal(failure?.url, '/boom');
+  });
+
+  it('gives each request its own logger at debug, and logs its request line', async (t) => {
+    const lines: string[] = [];
+    const logStream = { write: (line: string) => lines.push(line) > 0 } as unknown as NodeJS.WritableStream;
+    const app = buildServer(
+      readKitConfig({ LOG_LEVEL: 'debug' }, 'smiley'),
+      { label: 'Test' },
+      {
+        processMetrics: false,
+        logStream,
+      },
+    );
+    t.after(() => app.close());
+    let shared: boolean | undefined;
+    app.get('/*', async (request) => {
+      shared = request.log === app.log;
+      return { ok: true };
+    });
+    await app.inject({ url: '/center/' });
+    assert.equal(shared, false);
+    const line = lines.map((text) => JSON.parse(text)).find((entry) => entry.msg === 'request completed');
+    assert.equal(line?.url, '/center/');
+    assert.match(String(line?.reqId), /^req-/);
+  });
+
+  it('reports requests in flight at scrape time and labels unknown routes "unmatched"', async (t) => {
+    const app = buildServer(readKitConfig({}, 'smiley'), { label: 'Test' }, { processMetrics: false });
+    t.after(() => app.close());
+    let release: () => void = () => {};
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    let arrived: () => void = () => {};
+    const bothArrived = new Promise<void>((resolve) => {
+      let count = 0;
+      arrived = () => {
+        if (++count === 2) resolve();
+      };
+    });
+    app.get('/hold', async () => {
+      arrived();
+      await held;
+      return { ok: true };
+    });
+    const pending = [app.inject({ url: '/hold' }), app.inject({ url: '/hold' })];
+    await bothArrived;
+    const during = (await app.inject({ url: '/metrics' })).body;
+    // The scrape itself is in flight too.
+    assert.match(during, /^http_requests_in_flight\{service="smiley"\} 3$/m);
+    release();
+    await Promise.all(pending);
+    await app.inject({ url: '/nowhere', method: 'POST' });
+    const after = (await app.inject({ url: '/metrics' })).body;
+    assert.match(after, /^http_requests_in_flight\{service="smiley"\} 1$/m);
+    assert.match(
+      after,
+      /http_request_duration_seconds_count\{service="smiley",method="POST",path="unmatched",status="405"\} 1/,
+    );
+  });
 });

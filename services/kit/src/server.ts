@@ -1,5 +1,11 @@
-import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest, LogController } from 'fastify';
-import { installFacesHeaders } from './faces-headers.js';
+import Fastify, {
+  type FastifyBaseLogger,
+  type FastifyInstance,
+  type FastifyReply,
+  type FastifyRequest,
+  LogController,
+} from 'fastify';
+import { setFacesHeaders } from './faces-headers.js';
 import { FaultInjector } from './faults.js';
 import { type FaultsOptions, installFaults } from './faults-plugin.js';
 import { Health, installHealth } from './health.js';
@@ -45,10 +51,14 @@ const ALLOWED_METHODS = 'GET, HEAD';
 /** A Fastify instance with the kit installed: headers, faults, health, metrics, errors. Never listens. */
 export function buildServer(config: KitConfig, options: ServerOptions, deps: KitDeps = {}): FastifyInstance {
   const seed = config.seed ?? randomSeed();
+  const logsRequests = config.logLevel === 'debug' || config.logLevel === 'trace';
   const app = Fastify({
     logger: loggerOptions(config.logLevel, config.service, deps.logStream),
     // The kit logs its own request line, at debug (see logger.ts).
     logController: new LogController({ disableRequestLogging: true }),
+    // A child logger per request (for its reqId) costs an allocation on every request; below debug
+    // nothing logs per request, so requests share the app's logger and errors name their reqId.
+    ...(logsRequests ? {} : { childLoggerFactory: (logger: FastifyBaseLogger) => logger }),
     // Requests that arrive on open connections while closing are still served: none is dropped.
     return503OnClosing: false,
     forceCloseConnections: 'idle',
@@ -60,11 +70,17 @@ export function buildServer(config: KitConfig, options: ServerOptions, deps: Kit
   app.decorate('faces', { config, health, metrics, injector, now });
   if (config.seed === undefined && deps.rng === undefined) app.log.info({ seed }, 'no FACES_SEED: using a random seed');
 
+  // The kit's one onRequest hook: each hook is a call on every request.
+  const { pod } = config;
+  app.addHook('onRequest', (request, reply, done) => {
+    metrics.inFlight.count++;
+    setFacesHeaders(request, reply, pod);
+    done();
+  });
   installMetrics(app, metrics);
-  installFacesHeaders(app, config.pod);
   installFaults(app, { injector, metrics, now, ...options.faults });
   installHealth(app, health);
-  if (config.logLevel === 'debug' || config.logLevel === 'trace') {
+  if (logsRequests) {
     app.addHook('onResponse', (request, reply, done) => {
       request.log.debug(
         { method: request.method, url: request.url, status: reply.statusCode, ms: Math.round(reply.elapsedTime) },
@@ -86,7 +102,7 @@ export function buildServer(config: KitConfig, options: ServerOptions, deps: Kit
   app.setErrorHandler((error: Error & { statusCode?: number }, request, reply) => {
     const status = error.statusCode !== undefined && error.statusCode >= 400 ? error.statusCode : 500;
     if (status >= 500) {
-      request.log.error({ err: error, method: request.method, url: request.url }, 'request failed');
+      request.log.error({ err: error, reqId: request.id, method: request.method, url: request.url }, 'request failed');
       return reply.code(status).send({ error: 'Internal Server Error' });
     }
     return reply.code(status).send({ error: error.message });

@@ -1,11 +1,7 @@
-import { buildServer, type KitDeps } from '@faces/kit';
+import { buildServer, constantJsonHandler, type KitDeps } from '@faces/kit';
 import type { FastifyInstance } from 'fastify';
 import type { SmileyConfig } from './config.js';
 import { SMILEYS } from './smileys.js';
-
-const bodySchema = {
-  200: { type: 'object', properties: { smiley: { type: 'string' } }, required: ['smiley'] },
-} as const;
 
 /** The smiley service: every normal GET answers the configured smiley. */
 export function buildSmileyApp(config: SmileyConfig, deps: KitDeps = {}): FastifyInstance {
@@ -17,7 +13,6 @@ export function buildSmileyApp(config: SmileyConfig, deps: KitDeps = {}): Fastif
       `unknown SMILEY ${JSON.stringify(smiley.unknown)}: serving ${smiley.name}`,
     );
   }
-  const body = { smiley: smiley.entity };
-  app.get('/*', { schema: { response: bodySchema } }, async () => body);
+  app.get('/*', constantJsonHandler({ smiley: smiley.entity }));
   return app;
 }
