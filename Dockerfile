@@ -21,7 +21,10 @@ WORKDIR /app
 RUN npm ci --omit=dev --no-audit --no-fund && chmod 0755 services/cli/dist/faces.js
 
 FROM node:${NODE_VERSION}-slim
-ENV NODE_ENV=production
+# NODE_OPTIONS is RUNTIME_NODE_OPTIONS of services/kit/src/node-options.ts (why each flag, there);
+# a static test keeps the two equal.
+ENV NODE_ENV=production \
+    NODE_OPTIONS="--max-semi-space-size=4 --v8-pool-size=1"
 WORKDIR /app
 # Owned by root and read-only for the service user: the container runs with a read-only root FS.
 COPY --from=build /app /app

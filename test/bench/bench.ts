@@ -3,17 +3,20 @@
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
+import { RUNTIME_NODE_OPTIONS } from '@faces/kit';
 import { FACES_BIN, type RunningService, startFaces, startNodeService } from '../helpers/processes.js';
-import { bundleGzipBytes, median, memoryOf } from './measure.js';
+import { bundleGzipBytes, cpuNanoseconds, memoryOf } from './measure.js';
 import { type Row, renderMarkdown, renderTable } from './report.js';
+import { type Sample, summarise } from './rounds.js';
 import { measureStartup } from './startup.js';
-import { type LoadResult, runWrk } from './wrk.js';
+import { runWrk } from './wrk.js';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
 const seconds = Number(process.env.BENCH_SECONDS ?? 5);
-const repeats = Number(process.env.BENCH_REPEATS ?? 3);
+const repeats = Number(process.env.BENCH_REPEATS ?? 5);
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 32);
-const quiet = { FACES_SEED: '1', DRAIN_SECONDS: '0' };
+// Every process, the bare ceiling included, runs with the flags the image gives the services.
+const quiet = { FACES_SEED: '1', DRAIN_SECONDS: '0', NODE_OPTIONS: RUNTIME_NODE_OPTIONS };
 
 interface Target {
   readonly name: string;
@@ -30,7 +33,7 @@ const targets: Target[] = [
   {
     name: 'bare node:http',
     path: '/',
-    start: async () => [await startNodeService(fileURLToPath(new URL('./bare-server.js', import.meta.url)), [])],
+    start: async () => [await startNodeService(fileURLToPath(new URL('./bare-server.js', import.meta.url)), [], quiet)],
   },
   { name: 'smiley', path: '/center/', command: 'smiley', start: async () => [await startFaces(['smiley'], quiet)] },
   { name: 'color', path: '/center/', command: 'color', start: async () => [await startFaces(['color'], quiet)] },
@@ -73,48 +76,79 @@ async function freePort(): Promise<number> {
   return typeof address === 'object' && address !== null ? address.port : 0;
 }
 
-async function benchTarget(target: Target): Promise<Row> {
-  const processes = await target.start();
-  const [measured] = processes;
-  if (measured === undefined) throw new Error(`${target.name}: nothing started`);
-  try {
-    const url = `${measured.url}${target.path}`;
-    await runWrk(url, connections, 2); // warm-up: JIT, pools, connections
-    const runs: LoadResult[] = [];
-    for (let i = 0; i < repeats; i++) runs.push(await runWrk(url, connections, seconds));
-    const memory = measured.child.pid === undefined ? undefined : memoryOf(measured.child.pid);
-    const startupMs =
-      target.command === undefined ? undefined : await measureStartup(FACES_BIN, target.command, freePort, repeats);
-    return {
-      name: target.name,
-      requestsPerSecond: median(runs.map((run) => run.requestsPerSecond)),
-      p50Ms: median(runs.map((run) => run.p50Ms)),
-      p99Ms: median(runs.map((run) => run.p99Ms)),
-      non2xx: runs.reduce((total, run) => total + run.non2xx, 0),
-      rssMiB: memory?.rssMiB ?? Number.NaN,
-      anonMiB: memory?.anonMiB ?? Number.NaN,
-      startupMs,
-    };
-  } finally {
-    await Promise.all(processes.map((service) => service.stop()));
-  }
+interface Running {
+  readonly target: Target;
+  readonly processes: RunningService[];
+  readonly pid: number;
+  readonly url: string;
+  readonly samples: Sample[];
 }
 
-const rows: Row[] = [];
-for (const target of targets) {
-  process.stderr.write(`bench: ${target.name}…\n`);
-  rows.push(await benchTarget(target));
+async function load(running: Running, runSeconds: number): Promise<Sample> {
+  const before = cpuNanoseconds(running.pid);
+  const result = await runWrk(running.url, connections, runSeconds);
+  const cpu = cpuNanoseconds(running.pid) - before;
+  return { ...result, cpuMicrosPerRequest: result.requests > 0 ? cpu / 1000 / result.requests : Number.NaN };
 }
-const bundle = bundleGzipBytes(`${root}gui/dist/app`);
-const result = {
-  date: new Date().toISOString(),
-  node: process.version,
-  settings: { seconds, repeats, connections, tool: 'wrk -t1' },
-  rows,
-  guiBundleGzipBytes: bundle ?? null,
-};
-const outDir = `${root}bench-results`;
-mkdirSync(outDir, { recursive: true });
-writeFileSync(`${outDir}/latest.json`, `${JSON.stringify(result, null, 2)}\n`);
-writeFileSync(`${outDir}/latest.md`, renderMarkdown(rows, bundle, result.settings));
-process.stdout.write(`${renderTable(rows, bundle)}\nwritten: bench-results/latest.json, bench-results/latest.md\n`);
+
+// Every target runs at once (idle ones cost nothing) and they take turns, round after round: a
+// slow spell of this shared machine then touches every target, not just the one measured in it.
+const running: Running[] = [];
+try {
+  for (const target of targets) {
+    const processes = await target.start();
+    const measured = processes[0];
+    if (measured?.child.pid === undefined) throw new Error(`${target.name}: nothing started`);
+    running.push({ target, processes, pid: measured.child.pid, url: `${measured.url}${target.path}`, samples: [] });
+  }
+  for (const each of running) await load(each, 2); // warm-up: JIT, pools, connections
+  for (let round = 1; round <= repeats; round++) {
+    process.stderr.write(`bench: round ${round} of ${repeats}\n`);
+    for (const each of running) each.samples.push(await load(each, seconds));
+  }
+  const ceiling = running[0]?.samples ?? [];
+  const smiley = running.find((each) => each.target.name === 'smiley')?.samples;
+  const rows: Row[] = [];
+  for (const each of running) {
+    const summary = summarise(each.samples);
+    const memory = memoryOf(each.pid);
+    const isComposite = each.target.name.startsWith('face') || each.target.name.startsWith('gui');
+    rows.push({
+      name: each.target.name,
+      requestsPerSecond: summary.requestsPerSecond,
+      toBare: summary.ratioTo(ceiling),
+      toSmiley: isComposite && smiley !== undefined ? summary.ratioTo(smiley) : undefined,
+      p50Ms: summary.p50Ms,
+      p99Ms: summary.p99Ms,
+      non2xx: summary.non2xx,
+      cpuMicrosPerRequest: summary.cpuMicrosPerRequest,
+      rssMiB: memory.rssMiB,
+      anonMiB: memory.anonMiB,
+      startupMs: undefined,
+    });
+  }
+  await Promise.all(running.flatMap((each) => each.processes.map((service) => service.stop())));
+  running.length = 0;
+  // Start-up is timed with nothing else running.
+  for (const [index, target] of targets.entries()) {
+    const row = rows[index];
+    if (row === undefined || target.command === undefined) continue;
+    process.stderr.write(`bench: start-up of ${target.command}\n`);
+    rows[index] = { ...row, startupMs: await measureStartup(FACES_BIN, target.command, freePort, repeats) };
+  }
+  const bundle = bundleGzipBytes(`${root}gui/dist/app`);
+  const result = {
+    date: new Date().toISOString(),
+    node: process.version,
+    settings: { seconds, repeats, connections, tool: 'wrk -t1', nodeOptions: RUNTIME_NODE_OPTIONS },
+    rows,
+    guiBundleGzipBytes: bundle ?? null,
+  };
+  const outDir = `${root}bench-results`;
+  mkdirSync(outDir, { recursive: true });
+  writeFileSync(`${outDir}/latest.json`, `${JSON.stringify(result, null, 2)}\n`);
+  writeFileSync(`${outDir}/latest.md`, renderMarkdown(rows, bundle, result.settings));
+  process.stdout.write(`${renderTable(rows, bundle)}\nwritten: bench-results/latest.json, bench-results/latest.md\n`);
+} finally {
+  await Promise.all(running.flatMap((each) => each.processes.map((service) => service.stop())));
+}

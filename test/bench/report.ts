@@ -1,9 +1,14 @@
 export interface Row {
   readonly name: string;
   readonly requestsPerSecond: number;
+  /** Paired per-round ratio to the bare node:http ceiling (see rounds.ts). */
+  readonly toBare: number;
+  /** For face and the GUI path: paired per-round ratio to smiley. */
+  readonly toSmiley: number | undefined;
   readonly p50Ms: number;
   readonly p99Ms: number;
   readonly non2xx: number;
+  readonly cpuMicrosPerRequest: number;
   readonly rssMiB: number;
   readonly anonMiB: number;
   readonly startupMs: number | undefined;
@@ -13,16 +18,15 @@ const fixed = (value: number | undefined, digits: number) =>
   value === undefined || Number.isNaN(value) ? 'n/a' : value.toFixed(digits);
 
 function lines(rows: readonly Row[]): string[][] {
-  const ceiling = rows[0]?.requestsPerSecond ?? Number.NaN;
-  const smiley = rows.find((row) => row.name === 'smiley')?.requestsPerSecond ?? Number.NaN;
   return rows.map((row) => [
     row.name,
     fixed(row.requestsPerSecond, 0),
-    fixed(row.requestsPerSecond / ceiling, 2),
-    row.name.startsWith('face') || row.name.startsWith('gui') ? fixed(row.requestsPerSecond / smiley, 2) : '',
+    fixed(row.toBare, 2),
+    row.toSmiley === undefined ? '' : fixed(row.toSmiley, 2),
     fixed(row.p50Ms, 2),
     fixed(row.p99Ms, 2),
     String(row.non2xx),
+    fixed(row.cpuMicrosPerRequest, 1),
     fixed(row.rssMiB, 1),
     fixed(row.anonMiB, 1),
     fixed(row.startupMs, 0),
@@ -37,6 +41,7 @@ const HEADER = [
   'p50 ms',
   'p99 ms',
   'non-2xx',
+  'CPU µs/req',
   'RSS MiB',
   'anon MiB',
   'start→ready ms',

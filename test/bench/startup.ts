@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
+import { RUNTIME_NODE_OPTIONS } from '@faces/kit';
 import { median } from './measure.js';
 
 /** Milliseconds from spawning `faces <command>` to its /readyz answering 200; the median of `repeats`. */
@@ -14,7 +15,14 @@ export async function measureStartup(
     const port = await freePort();
     const started = performance.now();
     const child = spawn(process.execPath, [bin, command], {
-      env: { PATH: process.env.PATH, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', DRAIN_SECONDS: '0' },
+      env: {
+        PATH: process.env.PATH,
+        PORT: String(port),
+        HOST: '127.0.0.1',
+        LOG_LEVEL: 'warn',
+        DRAIN_SECONDS: '0',
+        NODE_OPTIONS: RUNTIME_NODE_OPTIONS,
+      },
       stdio: 'ignore',
     });
     try {

@@ -1,7 +1,9 @@
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
+import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
+import { RUNTIME_NODE_OPTIONS } from '@faces/kit';
 import { get } from '../helpers/http.js';
 import { FACES_BIN } from '../helpers/processes.js';
 
@@ -38,6 +40,16 @@ describe('faces all', () => {
     const faceAnswer = await get(`${url}face/center/`, { headers: { 'x-faces-user': 'testuser' } });
     assert.equal(faceAnswer.status, 200);
     assert.deepEqual(JSON.parse(faceAnswer.body), { smiley: '&#x1F603;', color: '#228833', errors: [] });
+    // Each service runs with the image's Node flags (Linux: read from /proc).
+    const services = readFileSync(`/proc/${child.pid}/task/${child.pid}/children`, 'utf8').trim().split(/\s+/);
+    assert.equal(services.length, 4);
+    for (const pid of services) {
+      const environ = readFileSync(`/proc/${pid}/environ`, 'utf8').split('\0');
+      assert.ok(
+        environ.includes(`NODE_OPTIONS=${RUNTIME_NODE_OPTIONS}`),
+        `service ${pid} runs without the runtime flags`,
+      );
+    }
 
     child.kill('SIGINT');
     const [code] = await exited;

@@ -2,7 +2,7 @@
 // rules (test/helpers/dockerfile.ts), and a build context that holds what the build needs.
 import { strict as assert } from 'node:assert';
 import { test } from 'node:test';
-import { readKitConfig } from '@faces/kit';
+import { RUNTIME_NODE_OPTIONS, readKitConfig } from '@faces/kit';
 import { imageRules, lint } from '../helpers/dockerfile.js';
 import { ignoreRules } from '../helpers/ignore-rules.js';
 import { readRepoFile } from '../helpers/repo.js';
@@ -122,3 +122,16 @@ for (const { path, sent } of CONTEXT) {
     assert.equal(ignored(path), !sent);
   });
 }
+
+/** NODE_OPTIONS as the runtime stage (after the last FROM) sets it, or undefined. */
+function runtimeNodeOptions(text: string): string | undefined {
+  const runtime = text.slice(text.lastIndexOf('\nFROM '));
+  return /\bNODE_OPTIONS="([^"]*)"/.exec(runtime)?.[1];
+}
+
+test('the image runs the services with the Node flags the kit names (RUNTIME_NODE_OPTIONS)', () => {
+  assert.equal(runtimeNodeOptions(dockerfile), RUNTIME_NODE_OPTIONS);
+  const drifted = dockerfile.replace(RUNTIME_NODE_OPTIONS, '--max-semi-space-size=16');
+  assert.notEqual(drifted, dockerfile);
+  assert.notEqual(runtimeNodeOptions(drifted), RUNTIME_NODE_OPTIONS);
+});

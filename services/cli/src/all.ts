@@ -1,6 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { ConfigError, readInt } from '@faces/kit';
+import { ConfigError, readInt, withRuntimeNodeOptions } from '@faces/kit';
 
 /** `faces all` serves the GUI here unless PORT says otherwise. */
 export const DEFAULT_ALL_PORT = 8080;
@@ -80,8 +80,14 @@ export async function runAll(proc: NodeJS.Process): Promise<void> {
     proc.stderr.write(`faces all: ${error.message}\n`);
     proc.exit(2);
   }
-  // The rest of the environment (ERROR_FRACTION, SMILEY, COLOR, …) reaches every service.
-  const base: NodeJS.ProcessEnv = { DRAIN_SECONDS: '0', ...proc.env, HOST: '127.0.0.1', PORT: '0' };
+  // The rest of the environment (ERROR_FRACTION, SMILEY, COLOR, …) reaches every service, which
+  // runs with the image's Node flags unless NODE_OPTIONS says otherwise.
+  const base: NodeJS.ProcessEnv = withRuntimeNodeOptions({
+    DRAIN_SECONDS: '0',
+    ...proc.env,
+    HOST: '127.0.0.1',
+    PORT: '0',
+  });
   const children: Child[] = [];
   let stopping = false;
   const stop = async (code: number) => {

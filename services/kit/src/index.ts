@@ -28,6 +28,7 @@ export {
   type ServiceName,
 } from './kit-config.js';
 export { DURATION_BUCKETS, type Metrics } from './metrics.js';
+export { RUNTIME_NODE_OPTIONS, withRuntimeNodeOptions } from './node-options.js';
 export { createRng, type Rng } from './random.js';
 export { RateCounter } from './rate-counter.js';
 export { FAULT_EXCLUDED_PATHS, isExcludedFromFaults, pathOf } from './reserved-routes.js';

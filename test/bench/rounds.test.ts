@@ -1,0 +1,42 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { type Sample, summarise } from './rounds.js';
+
+const sample = (requestsPerSecond: number, extra: Partial<Sample> = {}): Sample => ({
+  requestsPerSecond,
+  p50Ms: 1,
+  p99Ms: 2,
+  non2xx: 0,
+  cpuMicrosPerRequest: 10,
+  ...extra,
+});
+
+describe('summarise', () => {
+  it('takes medians per figure and adds up non-2xx answers', () => {
+    const summary = summarise([
+      sample(100, { p50Ms: 3, non2xx: 1, cpuMicrosPerRequest: 30 }),
+      sample(300, { p50Ms: 1, non2xx: 2, cpuMicrosPerRequest: 10 }),
+      sample(200, { p50Ms: 2, cpuMicrosPerRequest: 20 }),
+    ]);
+    assert.equal(summary.requestsPerSecond, 200);
+    assert.equal(summary.p50Ms, 2);
+    assert.equal(summary.non2xx, 3);
+    assert.equal(summary.cpuMicrosPerRequest, 20);
+  });
+
+  it('pairs each round with the reference run of the same round', () => {
+    // The machine halves its speed in round 2: the paired ratio stays exact.
+    const reference = [sample(1000), sample(500), sample(1000)];
+    assert.equal(summarise([sample(500), sample(250), sample(500)]).ratioTo(reference), 0.5);
+    // Per-round ratios 0.3, 0.8, 0.25: their median, not the ratio of the medians (0.375).
+    assert.equal(
+      summarise([sample(300), sample(400), sample(200)]).ratioTo([sample(1000), sample(500), sample(800)]),
+      0.3,
+    );
+  });
+
+  it('refuses ratios over different numbers of rounds, and empty input', () => {
+    assert.throws(() => summarise([sample(1)]).ratioTo([sample(1), sample(2)]), /same number of rounds/);
+    assert.throws(() => summarise([]), /no samples/);
+  });
+});
