@@ -1,5 +1,6 @@
 import { POD_HEADER, type ServiceAddress, USER_HEADER } from '@faces/kit';
-import { errors, Pool } from 'undici';
+import { errors, Pool } from '@faces/kit/undici-pool';
+import type { Dispatcher } from 'undici';
 
 /** What face answered, or why there is no answer: each maps to a status the cell can show. */
 export type ProxyResult =
@@ -12,13 +13,76 @@ export type ProxyResult =
   | { readonly kind: 'timeout' | 'unreachable'; readonly detail: string };
 
 /** face's headers the GUI hands back to the browser. */
-const PASSED_BACK = ['content-type', POD_HEADER, 'x-faces-degraded', 'x-faces-fault'] as const;
-
-function firstValue(value: string | string[] | undefined): string | undefined {
-  return Array.isArray(value) ? value[0] : value;
-}
+const PASSED_BACK: ReadonlySet<string> = new Set(['content-type', POD_HEADER, 'x-faces-degraded', 'x-faces-fault']);
 
 const TIMEOUT_CODES = new Set(['UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT', 'UND_ERR_CONNECT_TIMEOUT']);
+const EMPTY = Buffer.alloc(0);
+
+/**
+ * One forwarded request as an undici dispatch handler: the status, the passed-back headers and
+ * the body bytes, with no response stream and one timer. Settles exactly once: on the answer, on
+ * a transport error, or when the deadline expires (then the connection is aborted).
+ */
+class ProxyCall implements Dispatcher.DispatchHandler {
+  private abortCall: ((error?: Error) => void) | undefined;
+  private settled = false;
+  private status = 0;
+  private headers: Record<string, string> = {};
+  private readonly chunks: Buffer[] = [];
+  private readonly timer: NodeJS.Timeout;
+
+  constructor(
+    private readonly proxy: FaceProxy,
+    private readonly resolve: (result: ProxyResult) => void,
+  ) {
+    this.timer = setTimeout(() => this.expire(), proxy.timeoutMs);
+  }
+
+  onConnect(abort: (error?: Error) => void): void {
+    if (this.settled) abort(new errors.RequestAbortedError());
+    else this.abortCall = abort;
+  }
+
+  onHeaders(statusCode: number, rawHeaders: Buffer[]): boolean {
+    this.status = statusCode;
+    const headers: Record<string, string> = {};
+    for (let i = 0; i + 1 < rawHeaders.length; i += 2) {
+      const name = rawHeaders[i]?.toString('latin1').toLowerCase() ?? '';
+      // The first value wins, as a repeated header is not something face sends.
+      if (PASSED_BACK.has(name) && headers[name] === undefined)
+        headers[name] = rawHeaders[i + 1]?.toString('latin1') ?? '';
+    }
+    this.headers = headers;
+    return true;
+  }
+
+  onData(chunk: Buffer): boolean {
+    this.chunks.push(chunk);
+    return true;
+  }
+
+  onComplete(): void {
+    const body = this.chunks.length === 1 ? (this.chunks[0] ?? EMPTY) : Buffer.concat(this.chunks);
+    this.settle({ kind: 'answer', status: this.status, body, headers: this.headers });
+  }
+
+  onError(error: Error): void {
+    this.settle(this.proxy.failure(error));
+  }
+
+  private expire(): void {
+    if (this.settled) return;
+    this.settle(this.proxy.timedOut());
+    this.abortCall?.(new errors.RequestAbortedError());
+  }
+
+  private settle(result: ProxyResult): void {
+    if (this.settled) return;
+    this.settled = true;
+    clearTimeout(this.timer);
+    this.resolve(result);
+  }
+}
 
 /** Forwards cells' requests to face over kept-alive connections; close() when the app closes. */
 export class FaceProxy {
@@ -26,50 +90,41 @@ export class FaceProxy {
 
   constructor(
     private readonly face: ServiceAddress,
-    private readonly timeoutMs: number,
+    readonly timeoutMs: number,
     connections = 32,
   ) {
     this.pool = new Pool(face.origin, {
       connections,
       keepAliveTimeout: 30_000,
-      headersTimeout: timeoutMs,
-      bodyTimeout: timeoutMs,
+      // The call's own deadline (ProxyCall) governs; these only back it up.
+      headersTimeout: timeoutMs * 2,
+      bodyTimeout: timeoutMs * 2,
       connectTimeout: timeoutMs,
     });
   }
 
   /** GET `path` (with its query) on face, passing on the user and the user agent. */
-  async get(path: string, user: string | undefined, userAgent: string | undefined): Promise<ProxyResult> {
-    const headers: Record<string, string> = {};
-    if (user !== undefined) headers[USER_HEADER] = user;
-    if (userAgent !== undefined) headers['user-agent'] = userAgent;
-    try {
-      const response = await this.pool.request({
-        method: 'GET',
-        path,
-        headers,
-        signal: AbortSignal.timeout(this.timeoutMs),
-      });
-      const body = Buffer.from(await response.body.arrayBuffer());
-      const passed: Record<string, string> = {};
-      for (const name of PASSED_BACK) {
-        const value = firstValue(response.headers[name]);
-        if (value !== undefined) passed[name] = value;
-      }
-      return { kind: 'answer', status: response.statusCode, body, headers: passed };
-    } catch (error) {
-      return this.failure(error);
-    }
+  get(path: string, user: string | undefined, userAgent: string | undefined): Promise<ProxyResult> {
+    const headers: string[] = [];
+    if (user !== undefined) headers.push(USER_HEADER, user);
+    if (userAgent !== undefined) headers.push('user-agent', userAgent);
+    return new Promise((resolve) => {
+      this.pool.dispatch({ method: 'GET', path, headers }, new ProxyCall(this, resolve));
+    });
   }
 
-  private failure(error: unknown): ProxyResult {
+  timedOut(): ProxyResult {
+    return {
+      kind: 'timeout',
+      detail: `face at ${this.face.host}:${this.face.port} did not answer within ${this.timeoutMs} ms`,
+    };
+  }
+
+  failure(error: unknown): ProxyResult {
+    const { code } = error as { code?: unknown };
+    if (typeof code === 'string' && TIMEOUT_CODES.has(code)) return this.timedOut();
+    if (error instanceof errors.RequestAbortedError) return this.timedOut();
     const where = `face at ${this.face.host}:${this.face.port}`;
-    const { code, name } = error as { code?: unknown; name?: string };
-    // AbortSignal.timeout() rejects with a DOMException named TimeoutError (whose `code` is a number).
-    const timedOut = name === 'TimeoutError' || (typeof code === 'string' && TIMEOUT_CODES.has(code));
-    if (timedOut || error instanceof errors.RequestAbortedError) {
-      return { kind: 'timeout', detail: `${where} did not answer within ${this.timeoutMs} ms` };
-    }
     return { kind: 'unreachable', detail: `cannot reach ${where}: ${typeof code === 'string' ? code : String(error)}` };
   }
 

@@ -1,7 +1,8 @@
 import { performance } from 'node:perf_hooks';
 import type { ServiceAddress } from '@faces/kit';
+import { Pool } from '@faces/kit/undici-pool';
 import { type Histogram, Histogram as PromHistogram, type Registry } from 'prom-client';
-import { type Dispatcher, Pool } from 'undici';
+import type { Dispatcher } from 'undici';
 import type { BackendName, Outcome } from './compose.js';
 import { outcomeOfAnswer, outcomeOfError, timeoutOutcome } from './outcomes.js';
 
