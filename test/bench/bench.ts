@@ -5,7 +5,7 @@ import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { RUNTIME_NODE_OPTIONS } from '@faces/kit';
 import { FACES_BIN, type RunningService, startFaces, startNodeService } from '../helpers/processes.js';
-import { bundleGzipBytes, cpuNanoseconds, memoryOf } from './measure.js';
+import { bundleGzipBytes, cpuNanoseconds, machineCpuTimes, memoryOf, stolenShare } from './measure.js';
 import { type Row, renderMarkdown, renderTable } from './report.js';
 import { type Sample, summarise } from './rounds.js';
 import { measureStartup } from './startup.js';
@@ -102,10 +102,12 @@ try {
     running.push({ target, processes, pid: measured.child.pid, url: `${measured.url}${target.path}`, samples: [] });
   }
   for (const each of running) await load(each, 2); // warm-up: JIT, pools, connections
+  const cpuBefore = machineCpuTimes();
   for (let round = 1; round <= repeats; round++) {
     process.stderr.write(`bench: round ${round} of ${repeats}\n`);
     for (const each of running) each.samples.push(await load(each, seconds));
   }
+  const stolen = stolenShare(cpuBefore, machineCpuTimes());
   const ceiling = running[0]?.samples ?? [];
   const smiley = running.find((each) => each.target.name === 'smiley')?.samples;
   const rows: Row[] = [];
@@ -141,14 +143,17 @@ try {
     date: new Date().toISOString(),
     node: process.version,
     settings: { seconds, repeats, connections, tool: 'wrk -t1', nodeOptions: RUNTIME_NODE_OPTIONS },
+    cpuStolenByHypervisor: stolen,
     rows,
     guiBundleGzipBytes: bundle ?? null,
   };
   const outDir = `${root}bench-results`;
   mkdirSync(outDir, { recursive: true });
   writeFileSync(`${outDir}/latest.json`, `${JSON.stringify(result, null, 2)}\n`);
-  writeFileSync(`${outDir}/latest.md`, renderMarkdown(rows, bundle, result.settings));
-  process.stdout.write(`${renderTable(rows, bundle)}\nwritten: bench-results/latest.json, bench-results/latest.md\n`);
+  writeFileSync(`${outDir}/latest.md`, renderMarkdown(rows, bundle, result.settings, stolen));
+  process.stdout.write(
+    `${renderTable(rows, bundle, stolen)}\nwritten: bench-results/latest.json, bench-results/latest.md\n`,
+  );
 } finally {
   await Promise.all(running.flatMap((each) => each.processes.map((service) => service.stop())));
 }

@@ -39,6 +39,24 @@ export function cpuNanoseconds(pid: number): number {
   }
 }
 
+/** The machine's CPU time counters from /proc/stat (Linux), in ticks: all of it, and stolen. */
+export interface CpuTimes {
+  readonly total: number;
+  readonly steal: number;
+}
+
+export function machineCpuTimes(stat = readFileSync('/proc/stat', 'utf8')): CpuTimes {
+  // "cpu  user nice system idle iowait irq softirq steal guest guest_nice": guest time is in user.
+  const fields = (stat.split('\n')[0] ?? '').trim().split(/\s+/).slice(1, 9).map(Number);
+  return { total: fields.reduce((sum, value) => sum + value, 0), steal: fields[7] ?? 0 };
+}
+
+/** The share of the machine's CPU time a hypervisor gave to other guests between two readings. */
+export function stolenShare(before: CpuTimes, after: CpuTimes): number {
+  const total = after.total - before.total;
+  return total > 0 ? (after.steal - before.steal) / total : 0;
+}
+
 /** Sum of the gzip sizes of the built app's JS and CSS, in bytes; undefined when it is not built. */
 export function bundleGzipBytes(dir: string): number | undefined {
   let total = 0;

@@ -47,14 +47,27 @@ const HEADER = [
   'start→ready ms',
 ];
 
-export function renderTable(rows: readonly Row[], bundleBytes: number | undefined): string {
+/** A machine whose hypervisor takes this much of its CPU time measures its neighbours as much as Faces. */
+const STOLEN_WARNING = 0.05;
+
+function stolenLine(stolen: number): string {
+  const share = `CPU time stolen by the hypervisor during the load: ${(stolen * 100).toFixed(1)} %`;
+  return stolen > STOLEN_WARNING ? `${share} (a busy host: ratios are unreliable, run again later)` : share;
+}
+
+export function renderTable(rows: readonly Row[], bundleBytes: number | undefined, stolen: number): string {
   const all = [HEADER, ...lines(rows)];
   const widths = HEADER.map((_, column) => Math.max(...all.map((line) => (line[column] ?? '').length)));
   const text = all.map((line) => line.map((cell, column) => cell.padEnd(widths[column] ?? 0)).join('  ')).join('\n');
-  return `${text}\nGUI bundle (JS+CSS, gzip): ${bundleBytes === undefined ? 'not built' : `${(bundleBytes / 1024).toFixed(1)} KiB`}\n`;
+  return `${text}\nGUI bundle (JS+CSS, gzip): ${bundleBytes === undefined ? 'not built' : `${(bundleBytes / 1024).toFixed(1)} KiB`}\n${stolenLine(stolen)}\n`;
 }
 
-export function renderMarkdown(rows: readonly Row[], bundleBytes: number | undefined, settings: object): string {
+export function renderMarkdown(
+  rows: readonly Row[],
+  bundleBytes: number | undefined,
+  settings: object,
+  stolen: number,
+): string {
   const body = lines(rows).map((line) => `| ${line.join(' | ')} |`);
   return [
     `| ${HEADER.join(' | ')} |`,
@@ -62,6 +75,8 @@ export function renderMarkdown(rows: readonly Row[], bundleBytes: number | undef
     ...body,
     '',
     `GUI bundle (JS+CSS, gzip): ${bundleBytes === undefined ? 'not built' : `${(bundleBytes / 1024).toFixed(1)} KiB`}`,
+    '',
+    stolenLine(stolen),
     '',
     `Settings: ${JSON.stringify(settings)}`,
     '',
