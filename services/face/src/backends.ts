@@ -1,7 +1,7 @@
 import { performance } from 'node:perf_hooks';
-import type { ServiceAddress } from '@faces/kit';
+import { type HistogramSeries, SeriesHistogram, type ServiceAddress } from '@faces/kit';
 import { Pool } from '@faces/kit/undici-pool';
-import { type Histogram, Histogram as PromHistogram, type Registry } from 'prom-client';
+import type { Registry } from 'prom-client';
 import type { Dispatcher } from 'undici';
 import type { BackendName, Outcome } from './compose.js';
 import { outcomeOfAnswer, outcomeOfError, timeoutOutcome } from './outcomes.js';
@@ -17,13 +17,13 @@ export interface BackendOptions {
 type OutcomeLabel = Outcome['kind'];
 const OUTCOME_LABELS: readonly OutcomeLabel[] = ['ok', 'error', 'timeout', 'rate-limited'];
 
-export function createBackendHistogram(registry: Registry): Histogram<'backend' | 'outcome'> {
-  return new PromHistogram({
+export function createBackendHistogram(registry: Registry): SeriesHistogram<'backend' | 'outcome'> {
+  return new SeriesHistogram({
     name: 'faces_backend_request_duration_seconds',
     help: "Time face waited for a backend's answer, by backend and outcome (ok, error, timeout, rate-limited)",
     labelNames: ['backend', 'outcome'],
     buckets: [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
-    registers: [registry],
+    registry,
   });
 }
 
@@ -32,7 +32,7 @@ export class Backend {
   readonly pool: Pool;
   /** host:port, as errors name it. */
   readonly where: string;
-  private readonly observers: Readonly<Record<OutcomeLabel, Histogram.Internal<'backend' | 'outcome'>>>;
+  private readonly observers: Readonly<Record<OutcomeLabel, HistogramSeries<'backend' | 'outcome'>>>;
   // Backends answer the same bytes again and again: the last good body's outcome is reused as is.
   private lastBody: Buffer | undefined;
   private lastOutcome: Outcome | undefined;
@@ -41,7 +41,7 @@ export class Backend {
     readonly name: BackendName,
     address: ServiceAddress,
     readonly options: BackendOptions,
-    histogram: Histogram<'backend' | 'outcome'>,
+    histogram: SeriesHistogram<'backend' | 'outcome'>,
   ) {
     this.where = `${address.host}:${address.port}`;
     this.pool = new Pool(address.origin, {
@@ -54,11 +54,9 @@ export class Backend {
       keepAliveTimeout: 10_000,
       maxResponseSize: MAX_BODY_BYTES,
     });
-    const observers = {} as Record<OutcomeLabel, Histogram.Internal<'backend' | 'outcome'>>;
-    for (const outcome of OUTCOME_LABELS) {
-      histogram.zero({ backend: name, outcome });
-      observers[outcome] = histogram.labels({ backend: name, outcome });
-    }
+    const observers = {} as Record<OutcomeLabel, HistogramSeries<'backend' | 'outcome'>>;
+    // Every outcome's series exists (at zero) from the start, so dashboards see all four.
+    for (const outcome of OUTCOME_LABELS) observers[outcome] = histogram.series({ backend: name, outcome });
     this.observers = observers;
   }
 

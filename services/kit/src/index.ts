@@ -33,6 +33,7 @@ export { createRng, type Rng } from './random.js';
 export { RateCounter } from './rate-counter.js';
 export { FAULT_EXCLUDED_PATHS, isExcludedFromFaults, pathOf } from './reserved-routes.js';
 export { runService, type ServiceDefinition } from './run-service.js';
+export { HistogramSeries, SeriesHistogram } from './series-histogram.js';
 export { buildServer, type KitContext, type KitDeps, type ServerOptions } from './server.js';
 export { type ShutdownResult, shutdown } from './shutdown.js';
 export { type SubPath, subPathOf } from './sub-path.js';

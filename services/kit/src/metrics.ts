@@ -1,13 +1,14 @@
 import type { FastifyInstance } from 'fastify';
-import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
+import { Counter, collectDefaultMetrics, Gauge, Registry } from 'prom-client';
 import type { FaultKind } from './faults.js';
+import { type HistogramSeries, SeriesHistogram } from './series-histogram.js';
 
 export const DURATION_BUCKETS = [0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
 
 /** One registry per app (never prom-client's global), so apps in one process stay apart. */
 export interface Metrics {
   readonly registry: Registry;
-  readonly requestDuration: Histogram<'method' | 'path' | 'status'>;
+  readonly requestDuration: SeriesHistogram<'method' | 'path' | 'status'>;
   /** Requests received and not yet answered: a plain number on the hot path, read at scrape time. */
   readonly inFlight: { count: number };
   readonly injectedFaults: Counter<'kind'>;
@@ -29,12 +30,12 @@ export function createMetrics(service: string, withProcessMetrics = true): Metri
   });
   return {
     registry,
-    requestDuration: new Histogram({
+    requestDuration: new SeriesHistogram({
       name: 'http_request_duration_seconds',
       help: 'Time to answer an HTTP request, by method, route pattern and status code',
       labelNames: ['method', 'path', 'status'],
       buckets: DURATION_BUCKETS,
-      registers: [registry],
+      registry,
     }),
     inFlight,
     injectedFaults: new Counter({
@@ -60,14 +61,14 @@ export function countFault(metrics: Metrics, kind: FaultKind): void {
  * kit's one onRequest hook (server.ts): every hook is a call per request.
  */
 export function installMetrics(app: FastifyInstance, metrics: Metrics): void {
-  const observers = new Map<string, Histogram.Internal<'method' | 'path' | 'status'>>();
+  const observers = new Map<string, HistogramSeries<'method' | 'path' | 'status'>>();
   app.addHook('onResponse', (request, reply, done) => {
     metrics.inFlight.count--;
     const path = request.is404 ? 'unmatched' : (request.routeOptions.url ?? 'unmatched');
     const key = `${request.method} ${reply.statusCode} ${path}`;
     let observer = observers.get(key);
     if (observer === undefined) {
-      observer = metrics.requestDuration.labels({ method: request.method, path, status: reply.statusCode });
+      observer = metrics.requestDuration.series({ method: request.method, path, status: reply.statusCode });
       observers.set(key, observer);
     }
     observer.observe(reply.elapsedTime / 1000);
