@@ -10,6 +10,7 @@ import { FaultInjector } from './faults.js';
 import { type FaultsOptions, installFaults } from './faults-plugin.js';
 import { Health, installHealth } from './health.js';
 import type { KitConfig } from './kit-config.js';
+import { lazySchemaCompilers } from './lazy-schema-compilers.js';
 import { loggerOptions } from './logger.js';
 import { createMetrics, installMetrics, type Metrics } from './metrics.js';
 import { createRng, type Rng, randomSeed } from './random.js';
@@ -61,6 +62,7 @@ export function buildServer(config: KitConfig, options: ServerOptions, deps: Kit
     ...(logsRequests ? {} : { childLoggerFactory: (logger: FastifyBaseLogger) => logger }),
     // Requests that arrive on open connections while closing are still served: none is dropped.
     return503OnClosing: false,
+    schemaController: { compilersFactory: lazySchemaCompilers() },
     forceCloseConnections: 'idle',
   });
   const now = deps.now ?? Date.now;
