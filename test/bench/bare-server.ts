@@ -12,4 +12,8 @@ server.listen(Number(process.env.PORT ?? 0), '127.0.0.1', () => {
   const port = typeof address === 'object' && address !== null ? address.port : 0;
   process.stdout.write(`{"port":${port},"msg":"faces bare listening"}\n`);
 });
-process.on('SIGTERM', () => server.close(() => process.exit(0)));
+// Stop at once (the load is over): kept-alive connections would hold close() open.
+process.on('SIGTERM', () => {
+  server.close(() => process.exit(0));
+  server.closeAllConnections();
+});

@@ -1,11 +1,12 @@
 // `make bench`: real services on loopback under wrk, with a bare node:http server as the ceiling.
 // Not a test: it reports figures and ratios measured in one run; it never fails on a figure.
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { RUNTIME_NODE_OPTIONS } from '@faces/kit';
 import { FACES_BIN, type RunningService, startFaces, startNodeService } from '../helpers/processes.js';
 import { bundleGzipBytes, cpuNanoseconds, machineCpuTimes, memoryOf, stolenShare } from './measure.js';
+import { busyTimeByOwner, type CpuProfile } from './profile-summary.js';
 import { type Row, renderMarkdown, renderTable } from './report.js';
 import { type Sample, summarise } from './rounds.js';
 import { measureStartup } from './startup.js';
@@ -15,8 +16,20 @@ const root = fileURLToPath(new URL('../../../', import.meta.url));
 const seconds = Number(process.env.BENCH_SECONDS ?? 5);
 const repeats = Number(process.env.BENCH_REPEATS ?? 5);
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 32);
+// BENCH_PROFILE=1: every process also writes a V8 CPU profile (flame graphs in Chrome DevTools or
+// speedscope), and the run prints where each measured process spent its busy time.
+const profiling = process.env.BENCH_PROFILE === '1';
+const outDir = `${root}bench-results`;
+const profileDir = `${outDir}/profiles`;
 // Every process, the bare ceiling included, runs with the flags the image gives the services.
 const quiet = { FACES_SEED: '1', DRAIN_SECONDS: '0', NODE_OPTIONS: RUNTIME_NODE_OPTIONS };
+// Node 20 does not take --cpu-prof in NODE_OPTIONS: it goes on the command line.
+const nodeArgs = profiling ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [];
+const faces = (args: string[], env: Record<string, string>) => startFaces(args, env, 15_000, nodeArgs);
+if (profiling) {
+  rmSync(profileDir, { recursive: true, force: true });
+  mkdirSync(profileDir, { recursive: true });
+}
 
 interface Target {
   readonly name: string;
@@ -33,13 +46,15 @@ const targets: Target[] = [
   {
     name: 'bare node:http',
     path: '/',
-    start: async () => [await startNodeService(fileURLToPath(new URL('./bare-server.js', import.meta.url)), [], quiet)],
+    start: async () => [
+      await startNodeService(fileURLToPath(new URL('./bare-server.js', import.meta.url)), [], quiet, 15_000, nodeArgs),
+    ],
   },
-  { name: 'smiley', path: '/center/', command: 'smiley', start: async () => [await startFaces(['smiley'], quiet)] },
-  { name: 'color', path: '/center/', command: 'color', start: async () => [await startFaces(['color'], quiet)] },
+  { name: 'smiley', path: '/center/', command: 'smiley', start: async () => [await faces(['smiley'], quiet)] },
+  { name: 'color', path: '/center/', command: 'color', start: async () => [await faces(['color'], quiet)] },
 ];
 if (has('services/face/dist/index.js')) {
-  const backends = async () => Promise.all([startFaces(['smiley'], quiet), startFaces(['color'], quiet)]);
+  const backends = async () => Promise.all([faces(['smiley'], quiet), faces(['color'], quiet)]);
   const faceEnv = (smiley: RunningService, color: RunningService) => ({
     ...quiet,
     SMILEY_SERVICE: smiley.url,
@@ -51,7 +66,7 @@ if (has('services/face/dist/index.js')) {
     command: 'face',
     start: async () => {
       const [smiley, color] = await backends();
-      return [await startFaces(['face'], faceEnv(smiley, color)), smiley, color];
+      return [await faces(['face'], faceEnv(smiley, color)), smiley, color];
     },
   });
   if (has('gui/dist/app/index.html')) {
@@ -61,8 +76,8 @@ if (has('services/face/dist/index.js')) {
       command: 'gui',
       start: async () => {
         const [smiley, color] = await backends();
-        const face = await startFaces(['face'], faceEnv(smiley, color));
-        return [await startFaces(['gui'], { ...quiet, FACE_SERVICE: face.url }), face, smiley, color];
+        const face = await faces(['face'], faceEnv(smiley, color));
+        return [await faces(['gui'], { ...quiet, FACE_SERVICE: face.url }), face, smiley, color];
       },
     });
   }
@@ -74,6 +89,24 @@ async function freePort(): Promise<number> {
   const address = server.address();
   await new Promise((resolve) => server.close(resolve));
   return typeof address === 'object' && address !== null ? address.port : 0;
+}
+
+/** Where each measured process spent its busy time, from the profile it wrote on exit. */
+function reportProfiles(measured: readonly (readonly [string, number])[]): void {
+  const files = readdirSync(profileDir);
+  for (const [name, pid] of measured) {
+    const file = files.find((candidate) => candidate.includes(`.${pid}.`) && candidate.endsWith('.cpuprofile'));
+    if (file === undefined) {
+      process.stdout.write(`${name}: no profile written\n`);
+      continue;
+    }
+    const profile = JSON.parse(readFileSync(`${profileDir}/${file}`, 'utf8')) as CpuProfile;
+    const top = busyTimeByOwner(profile)
+      .slice(0, 8)
+      .map((share) => `${share.name} ${(share.share * 100).toFixed(1)} %`);
+    process.stdout.write(`${name} (bench-results/profiles/${file}): ${top.join(', ')}\n`);
+  }
+  process.stdout.write('Figures of a profiled run are slower than unprofiled ones: compare only profiles with it.\n');
 }
 
 interface Running {
@@ -129,8 +162,11 @@ try {
       startupMs: undefined,
     });
   }
+  const measuredPids = running.map((each) => [each.target.name, each.pid] as const);
+  // Stopping writes the profiles (V8 writes them as the process exits).
   await Promise.all(running.flatMap((each) => each.processes.map((service) => service.stop())));
   running.length = 0;
+  if (profiling) reportProfiles(measuredPids);
   // Start-up is timed with nothing else running.
   for (const [index, target] of targets.entries()) {
     const row = rows[index];
@@ -142,17 +178,18 @@ try {
   const result = {
     date: new Date().toISOString(),
     node: process.version,
-    settings: { seconds, repeats, connections, tool: 'wrk -t1', nodeOptions: RUNTIME_NODE_OPTIONS },
+    settings: { seconds, repeats, connections, tool: 'wrk -t1', nodeOptions: RUNTIME_NODE_OPTIONS, profiling },
     cpuStolenByHypervisor: stolen,
     rows,
     guiBundleGzipBytes: bundle ?? null,
   };
-  const outDir = `${root}bench-results`;
   mkdirSync(outDir, { recursive: true });
-  writeFileSync(`${outDir}/latest.json`, `${JSON.stringify(result, null, 2)}\n`);
-  writeFileSync(`${outDir}/latest.md`, renderMarkdown(rows, bundle, result.settings, stolen));
+  // A profiled run's figures are not comparable with the others: it gets its own files.
+  const base = profiling ? 'profiled' : 'latest';
+  writeFileSync(`${outDir}/${base}.json`, `${JSON.stringify(result, null, 2)}\n`);
+  writeFileSync(`${outDir}/${base}.md`, renderMarkdown(rows, bundle, result.settings, stolen));
   process.stdout.write(
-    `${renderTable(rows, bundle, stolen)}\nwritten: bench-results/latest.json, bench-results/latest.md\n`,
+    `${renderTable(rows, bundle, stolen)}\nwritten: bench-results/${base}.json, bench-results/${base}.md\n`,
   );
 } finally {
   await Promise.all(running.flatMap((each) => each.processes.map((service) => service.stop())));

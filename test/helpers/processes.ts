@@ -30,18 +30,23 @@ export function startFaces(
   args: string[],
   env: Record<string, string> = {},
   timeoutMs = 15_000,
+  nodeArgs: readonly string[] = [],
 ): Promise<RunningService> {
-  return startNodeService(FACES_BIN, args, env, timeoutMs);
+  return startNodeService(FACES_BIN, args, env, timeoutMs, nodeArgs);
 }
 
-/** Starts a Node script that logs `"port":N,"msg":"faces <name> listening"` once it listens. */
+/**
+ * Starts a Node script that logs `"port":N,"msg":"faces <name> listening"` once it listens.
+ * `nodeArgs` go to node itself (flags NODE_OPTIONS does not take, such as --cpu-prof).
+ */
 export async function startNodeService(
   script: string,
   args: string[],
   env: Record<string, string> = {},
   timeoutMs = 15_000,
+  nodeArgs: readonly string[] = [],
 ): Promise<RunningService> {
-  const child = spawn(process.execPath, [script, ...args], {
+  const child = spawn(process.execPath, [...nodeArgs, script, ...args], {
     env: childEnv(env),
     stdio: ['ignore', 'pipe', 'pipe'],
   });
