@@ -38,6 +38,8 @@ interface Target {
   readonly start: () => Promise<RunningService[]>;
   /** For start-up timing: the command, or undefined for the bare server. */
   readonly command?: string;
+  /** Whether the target calls smiley, so its req/s is also given as a ratio to smiley's. */
+  readonly callsSmiley?: boolean;
 }
 
 const has = (path: string) => existsSync(`${root}${path}`);
@@ -62,6 +64,7 @@ if (has('services/face/dist/index.js')) {
   });
   targets.push({
     name: 'face (→ smiley + color)',
+    callsSmiley: true,
     path: '/center/',
     command: 'face',
     start: async () => {
@@ -72,6 +75,7 @@ if (has('services/face/dist/index.js')) {
   if (has('gui/dist/app/index.html')) {
     targets.push({
       name: 'gui /face/ (→ face → smiley + color)',
+      callsSmiley: true,
       path: '/face/center/',
       command: 'gui',
       start: async () => {
@@ -147,12 +151,11 @@ try {
   for (const each of running) {
     const summary = summarise(each.samples);
     const memory = memoryOf(each.pid);
-    const isComposite = each.target.name.startsWith('face') || each.target.name.startsWith('gui');
     rows.push({
       name: each.target.name,
       requestsPerSecond: summary.requestsPerSecond,
       toBare: summary.ratioTo(ceiling),
-      toSmiley: isComposite && smiley !== undefined ? summary.ratioTo(smiley) : undefined,
+      toSmiley: each.target.callsSmiley === true && smiley !== undefined ? summary.ratioTo(smiley) : undefined,
       p50Ms: summary.p50Ms,
       p99Ms: summary.p99Ms,
       non2xx: summary.non2xx,
