@@ -18,7 +18,7 @@ RUN npm run build
 # needs (no sources, no tests), then their production dependencies from the same lockfile.
 RUN node scripts/stage-runtime.mjs /app
 WORKDIR /app
-RUN npm ci --omit=dev --no-audit --no-fund && chmod 0755 services/cli/dist/faces.js
+RUN npm ci --omit=dev --no-audit --no-fund && chmod 0755 services/cli/dist/bundle/faces.js
 
 FROM node:${NODE_VERSION}-slim
 # NODE_OPTIONS is RUNTIME_NODE_OPTIONS of services/kit/src/node-options.ts (why each flag, there);
@@ -28,7 +28,7 @@ ENV NODE_ENV=production \
 WORKDIR /app
 # Owned by root and read-only for the service user: the container runs with a read-only root FS.
 COPY --from=build /app /app
-RUN ln -s /app/services/cli/dist/faces.js /usr/local/bin/faces
+RUN ln -s /app/services/cli/dist/bundle/faces.js /usr/local/bin/faces
 # The `node` user of the official image, by number so Kubernetes' runAsNonRoot can verify it.
 USER 1000:1000
 EXPOSE 8000

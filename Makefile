@@ -27,7 +27,7 @@ else
 endif
 
 run: build ## run Faces locally on loopback and print the URL to open
-	node services/cli/dist/faces.js all
+	node services/cli/dist/bundle/faces.js all
 
 test: system-deps build ## run every test: lint, unit, black-box, browser, static
 	$(NPM) run lint

@@ -2,8 +2,8 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { fileURLToPath } from 'node:url';
 
-/** The `faces` command as built by `npm run build` (the root package.json `bin`). */
-export const FACES_BIN = fileURLToPath(new URL('../../../services/cli/dist/faces.js', import.meta.url));
+/** The `faces` command as built by `npm run build` (the root package.json `bin`): the bundle. */
+export const FACES_BIN = fileURLToPath(new URL('../../../services/cli/dist/bundle/faces.js', import.meta.url));
 
 export interface RunningService {
   readonly url: string;

@@ -57,7 +57,7 @@ after(() => rmSync(root, { recursive: true, force: true }));
 
 test('the image holds compiled JavaScript only: no sources, tests, maps or type declarations', () => {
   const files = filesUnder(app);
-  assert.ok(files.includes('services/cli/dist/faces.js'));
+  assert.ok(files.includes('services/cli/dist/bundle/faces.js'));
   const unwanted = files.filter((f) => /(\.ts|\.test\.js|\.map|\.tsbuildinfo)$/.test(f) || /(^|\/)src\//.test(f));
   assert.deepEqual(unwanted, []);
 });
@@ -71,7 +71,7 @@ test('the image has production dependencies only (no TypeScript, Biome, test too
 });
 
 test('`faces smiley` from the production install answers GET / with 200 and a smiley', async (t) => {
-  const service = await startFacesFrom(join(app, 'services/cli/dist/faces.js'), ['smiley'], { FACES_SEED: '1' });
+  const service = await startFacesFrom(join(app, 'services/cli/dist/bundle/faces.js'), ['smiley'], { FACES_SEED: '1' });
   t.after(() => service.stop());
   const answer = await get(`${service.url}/`);
   assert.equal(answer.status, 200);
@@ -87,7 +87,7 @@ test('`faces` with FACES_SERVICE=color and no argument (how Kubernetes runs it) 
 });
 
 test('the HEALTHCHECK command `faces` (the linked, executable bin) exits 0 against a live service, 1 against none', async (t) => {
-  const service = await startFacesFrom(join(app, 'services/cli/dist/faces.js'), ['smiley']);
+  const service = await startFacesFrom(join(app, 'services/cli/dist/bundle/faces.js'), ['smiley']);
   t.after(() => service.stop());
   const env = { PATH: `${bin}:${process.env.PATH}` };
   const healthy = spawnSync('faces', ['healthcheck'], {

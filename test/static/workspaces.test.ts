@@ -22,7 +22,7 @@ function tsconfigOf(dir: string): string | undefined {
 
 describe('workspace wiring', () => {
   it('declares the faces command in bin, pointing into a workspace', () => {
-    assert.equal(rootPackage.bin.faces, 'services/cli/dist/faces.js');
+    assert.equal(rootPackage.bin.faces, 'services/cli/dist/bundle/faces.js');
     assert.ok(workspaces.includes('services/cli'));
   });
 

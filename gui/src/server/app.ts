@@ -1,6 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import {
   buildServer,
   FAULT_STATUS,
@@ -13,12 +12,10 @@ import {
 } from '@faces/kit';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { DEFAULT_APP_ROOT } from './app-root.js';
 import type { GuiConfig } from './config.js';
 import { FaceProxy } from './face-proxy.js';
 import { APP_CSP, ERROR_PAGE, ERROR_PAGE_CSP, PageTemplate, pageConfigFor } from './page.js';
-
-/** Where `vite build` puts the app: gui/dist/app, beside this file's gui/dist/node/server. */
-export const DEFAULT_APP_ROOT = fileURLToPath(new URL('../../app/', import.meta.url));
 
 export interface GuiDeps extends KitDeps {
   /** The built app (index.html and assets/); tests point it at a fixture. */
