@@ -36,7 +36,7 @@ interface Target {
   readonly path: string;
   /** Starts the target and whatever it calls; the first process is the one measured. */
   readonly start: () => Promise<RunningService[]>;
-  /** For start-up timing: the command, or undefined for the bare server. */
+  /** For start-up timing: the command, or undefined for the references (bare server, plain face). */
   readonly command?: string;
   /** Whether the target calls smiley, so its req/s is also given as a ratio to smiley's. */
   readonly callsSmiley?: boolean;
@@ -70,6 +70,16 @@ if (has('services/face/dist/index.js')) {
     start: async () => {
       const [smiley, color] = await backends();
       return [await faces(['face'], faceEnv(smiley, color)), smiley, color];
+    },
+  });
+  targets.push({
+    name: 'plain face (node:http + undici → smiley + color)',
+    callsSmiley: true,
+    path: '/center/',
+    start: async () => {
+      const [smiley, color] = await backends();
+      const plain = fileURLToPath(new URL('./plain-face.js', import.meta.url));
+      return [await startNodeService(plain, [], faceEnv(smiley, color), 15_000, nodeArgs), smiley, color];
     },
   });
   if (has('gui/dist/app/index.html')) {
@@ -163,6 +173,7 @@ try {
       rssMiB: memory.rssMiB,
       anonMiB: memory.anonMiB,
       startupMs: undefined,
+      readyRssMiB: undefined,
     });
   }
   const measuredPids = running.map((each) => [each.target.name, each.pid] as const);
@@ -175,7 +186,7 @@ try {
     const row = rows[index];
     if (row === undefined || target.command === undefined) continue;
     process.stderr.write(`bench: start-up of ${target.command}\n`);
-    rows[index] = { ...row, startupMs: await measureStartup(FACES_BIN, target.command, freePort, repeats) };
+    rows[index] = { ...row, ...(await measureStartup(FACES_BIN, target.command, freePort, repeats)) };
   }
   const bundle = bundleGzipBytes(`${root}gui/dist/app`);
   const result = {

@@ -12,6 +12,8 @@ export interface Row {
   readonly rssMiB: number;
   readonly anonMiB: number;
   readonly startupMs: number | undefined;
+  /** RSS when /readyz first answers 200, before any other request. */
+  readonly readyRssMiB: number | undefined;
 }
 
 const fixed = (value: number | undefined, digits: number) =>
@@ -30,6 +32,7 @@ function lines(rows: readonly Row[]): string[][] {
     fixed(row.rssMiB, 1),
     fixed(row.anonMiB, 1),
     fixed(row.startupMs, 0),
+    fixed(row.readyRssMiB, 1),
   ]);
 }
 
@@ -45,6 +48,7 @@ const HEADER = [
   'RSS MiB',
   'anon MiB',
   'start→ready ms',
+  'RSS at ready MiB',
 ];
 
 /** A machine whose hypervisor takes this much of its CPU time measures its neighbours as much as Faces. */

@@ -1,16 +1,24 @@
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { RUNTIME_NODE_OPTIONS } from '@faces/kit';
-import { median } from './measure.js';
+import { median, memoryOf } from './measure.js';
 
-/** Milliseconds from spawning `faces <command>` to its /readyz answering 200; the median of `repeats`. */
+export interface Startup {
+  /** Milliseconds from spawning the process to /readyz answering 200. */
+  readonly startupMs: number;
+  /** Resident memory at that moment, before any other request. */
+  readonly readyRssMiB: number;
+}
+
+/** How fast `faces <command>` gets ready and how big it is then; medians of `repeats` starts. */
 export async function measureStartup(
   bin: string,
   command: string,
   freePort: () => Promise<number>,
   repeats: number,
-): Promise<number> {
-  const samples: number[] = [];
+): Promise<Startup> {
+  const times: number[] = [];
+  const sizes: number[] = [];
   for (let i = 0; i < repeats; i++) {
     const port = await freePort();
     const started = performance.now();
@@ -36,11 +44,12 @@ export async function measureStartup(
         if (performance.now() - started > 10_000) throw new Error(`faces ${command} not ready in 10 s`);
         await new Promise((resolve) => setTimeout(resolve, 2));
       }
-      samples.push(performance.now() - started);
+      times.push(performance.now() - started);
+      if (child.pid !== undefined) sizes.push(memoryOf(child.pid).rssMiB);
     } finally {
       child.kill('SIGTERM');
       await once(child, 'exit');
     }
   }
-  return median(samples);
+  return { startupMs: median(times), readyRssMiB: median(sizes) };
 }
