@@ -21,7 +21,9 @@ interface Child {
 function startChild(proc: NodeJS.Process, name: string, env: NodeJS.ProcessEnv): Child {
   const child = spawn(proc.execPath, [proc.argv[1] ?? '', name], {
     env,
-    stdio: ['ignore', 'pipe', 'pipe'],
+    // The IPC channel is unused but for its end: a child stops when `faces all` is gone, even
+    // after a SIGKILL (see runService).
+    stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
     // Its own process group: Ctrl-C reaches only `faces all`, which stops the children in order.
     detached: true,
   });

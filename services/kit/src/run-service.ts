@@ -36,6 +36,9 @@ export async function runService<C>(
     }
     stopping = true;
     app.log.info({ signal }, 'signal received');
+    stop();
+  };
+  const stop = () => {
     shutdown(app, kit.drainSeconds, kit.shutdownTimeoutSeconds).then(
       (result) => {
         if (result === 'timed-out') app.log.error({ timeoutSeconds: kit.shutdownTimeoutSeconds }, 'shutdown timed out');
@@ -50,6 +53,17 @@ export async function runService<C>(
   };
   proc.on('SIGTERM', onSignal);
   proc.on('SIGINT', onSignal);
+  // Started by a supervisor with an IPC channel (`faces all`): stop when the supervisor is gone,
+  // even when it was killed outright and could not stop us. The channel alone keeps nothing alive.
+  if (proc.channel !== undefined) {
+    proc.channel.unref();
+    proc.once('disconnect', () => {
+      if (stopping) return;
+      stopping = true;
+      app.log.warn('supervisor gone: stopping');
+      stop();
+    });
+  }
 
   await app.listen({ host: kit.host, port: kit.port });
   const address = app.server.address();
