@@ -1,5 +1,6 @@
 import { createServer } from 'node:http';
 import { Pool } from 'undici';
+import { serveOnLoopback } from './serve-on-loopback.js';
 
 // A reference for face, not a ceiling: the same two backend calls over undici pools of the same
 // size, written plainly on node:http with undici's promise API, and nothing else (no Fastify,
@@ -31,15 +32,7 @@ const server = createServer((_request, response) => {
     },
   );
 });
-server.keepAliveTimeout = 72_000;
-server.listen(Number(process.env.PORT ?? 0), '127.0.0.1', () => {
-  const address = server.address();
-  const port = typeof address === 'object' && address !== null ? address.port : 0;
-  process.stdout.write(`{"port":${port},"msg":"faces plain-face listening"}\n`);
-});
-process.on('SIGTERM', () => {
-  server.close(() => process.exit(0));
-  server.closeAllConnections();
+serveOnLoopback(server, 'plain-face', () => {
   void smiley.close();
   void color.close();
 });
