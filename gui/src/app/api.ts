@@ -1,4 +1,5 @@
 import type { Observation } from './cell-state.js';
+import type { PageConfig } from './page-config-shape.js';
 
 /** The header that names the user; the workshop's A/B test routes on it. */
 export const USER_HEADER = 'X-Faces-User';
@@ -51,17 +52,7 @@ export async function fetchFace(
   }
 }
 
-export interface PageConfig {
-  readonly user: string;
-  readonly color: string;
-  readonly hideKey: boolean;
-  readonly showPods: boolean;
-  readonly numRows: number;
-  readonly numCols: number;
-  readonly edgeSize: number;
-  readonly startActive: boolean;
-  readonly cellTimeoutMs: number;
-}
+export type { PageConfig };
 
 export const FALLBACK_CONFIG: PageConfig = Object.freeze({
   user: 'unknown',

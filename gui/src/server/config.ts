@@ -11,24 +11,13 @@ import {
   readServiceAddress,
   type ServiceAddress,
 } from '@faces/kit';
+import type { PageSettings } from '../app/page-config-shape.js';
 
 /** The page background when COLOR is unset (the original's default). */
 export const DEFAULT_PAGE_COLOR = 'white';
 /** How long the GUI waits for face before answering 504: above any DELAY_BUCKETS a workshop uses to show "slow". */
 export const DEFAULT_FACE_TIMEOUT_MS = 5000;
 const USER_COLOR_PREFIX = 'COLOR_';
-
-/** What the app in the browser needs; the same for every user but the background. */
-export interface PageSettings {
-  readonly hideKey: boolean;
-  readonly showPods: boolean;
-  readonly numRows: number;
-  readonly numCols: number;
-  readonly edgeSize: number;
-  readonly startActive: boolean;
-  /** A cell gives up on its request after this long: a little over the GUI's own wait for face. */
-  readonly cellTimeoutMs: number;
-}
 
 export interface GuiConfig {
   readonly kit: KitConfig;

@@ -1,10 +1,7 @@
-import type { GuiConfig, PageSettings } from './config.js';
+import type { PageConfig } from '../app/page-config-shape.js';
+import type { GuiConfig } from './config.js';
 
-/** What the app gets for one user: the page settings and that user's background. */
-export interface PageConfig extends PageSettings {
-  readonly user: string;
-  readonly color: string;
-}
+export type { PageConfig };
 
 export function pageConfigFor(config: GuiConfig, user: string): PageConfig {
   return { ...config.page, user, color: config.userColors.get(user) ?? config.color };
