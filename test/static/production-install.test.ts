@@ -16,6 +16,8 @@ import { REPO_ROOT, readRepoFile } from '../helpers/repo.js';
 const root = mkdtempSync(join(tmpdir(), 'faces-image-'));
 const app = join(root, 'app');
 const bin = join(root, 'bin');
+/** The `faces` the image links into /usr/local/bin: the bundle, as staged. */
+const facesBin = join(app, 'services/cli/dist/bundle/faces.js');
 const inImage = (text: string) => text.replaceAll('/usr/local/bin', bin).replaceAll('/app', app);
 
 /** The Dockerfile's steps from staging on: the rest of the build stage, then the last stage's RUNs. */
@@ -71,7 +73,7 @@ test('the image has production dependencies only (no TypeScript, Biome, test too
 });
 
 test('`faces smiley` from the production install answers GET / with 200 and a smiley', async (t) => {
-  const service = await startFacesFrom(join(app, 'services/cli/dist/bundle/faces.js'), ['smiley'], { FACES_SEED: '1' });
+  const service = await startFacesFrom(facesBin, ['smiley'], { FACES_SEED: '1' });
   t.after(() => service.stop());
   const answer = await get(`${service.url}/`);
   assert.equal(answer.status, 200);
@@ -79,15 +81,33 @@ test('`faces smiley` from the production install answers GET / with 200 and a sm
 });
 
 test('`faces` with FACES_SERVICE=color and no argument (how Kubernetes runs it) serves color', async (t) => {
-  const service = await startFacesFrom(join(app, 'services/cli/dist/faces.js'), [], { FACES_SERVICE: 'color' });
+  const service = await startFacesFrom(facesBin, [], { FACES_SERVICE: 'color' });
   t.after(() => service.stop());
   const answer = await get(`${service.url}/`);
   assert.equal(answer.status, 200);
   assert.ok('color' in (JSON.parse(answer.body) as object));
 });
 
+test('face and the GUI from the production install compose faces (what the bundle requires at run time is installed)', async (t) => {
+  const [smiley, color] = await Promise.all([
+    startFacesFrom(facesBin, ['smiley'], { FACES_SEED: '1' }),
+    startFacesFrom(facesBin, ['color'], { FACES_SEED: '1' }),
+  ]);
+  t.after(() => Promise.all([smiley.stop(), color.stop()]));
+  const face = await startFacesFrom(facesBin, ['face'], { SMILEY_SERVICE: smiley.url, COLOR_SERVICE: color.url });
+  t.after(() => face.stop());
+  const gui = await startFacesFrom(facesBin, ['gui'], { FACE_SERVICE: face.url });
+  t.after(() => gui.stop());
+  const page = await get(`${gui.url}/`);
+  assert.equal(page.status, 200);
+  assert.match(page.body, /<faces-app>/);
+  const answer = await get(`${gui.url}/face/center/`);
+  assert.equal(answer.status, 200, answer.body);
+  assert.deepEqual(JSON.parse(answer.body), { smiley: '&#x1F603;', color: '#228833', errors: [] });
+});
+
 test('the HEALTHCHECK command `faces` (the linked, executable bin) exits 0 against a live service, 1 against none', async (t) => {
-  const service = await startFacesFrom(join(app, 'services/cli/dist/bundle/faces.js'), ['smiley']);
+  const service = await startFacesFrom(facesBin, ['smiley']);
   t.after(() => service.stop());
   const env = { PATH: `${bin}:${process.env.PATH}` };
   const healthy = spawnSync('faces', ['healthcheck'], {
