@@ -9,6 +9,8 @@ export function serveOnLoopback(server: Server, name: string, onStop: () => void
   server.listen(Number(process.env.PORT ?? 0), '127.0.0.1', () => {
     const address = server.address();
     const port = typeof address === 'object' && address !== null ? address.port : 0;
+    // By hand, not with the kit's listeningMessage(): importing the kit would load Fastify, pino
+    // and prom-client into the processes that measure Node without them.
     process.stdout.write(`{"port":${port},"msg":"faces ${name} listening"}\n`);
   });
   process.on('SIGTERM', () => {

@@ -1,6 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { fileURLToPath } from 'node:url';
+import { forEachLine, listeningPort } from '@faces/kit';
 
 /** The `faces` command as built by `npm run build` (the root package.json `bin`): the bundle. */
 export const FACES_BIN = fileURLToPath(new URL('../../../services/cli/dist/bundle/faces.js', import.meta.url));
@@ -61,20 +62,12 @@ export async function startNodeService(
       () => reject(new Error(`faces ${args.join(' ')} did not listen in ${timeoutMs} ms\n${stderr}`)),
       timeoutMs,
     );
-    let buffered = '';
-    child.stdout?.on('data', (chunk: Buffer) => {
-      buffered += chunk.toString();
-      let newline = buffered.indexOf('\n');
-      while (newline !== -1) {
-        const line = buffered.slice(0, newline);
-        buffered = buffered.slice(newline + 1);
-        lines.push(line);
-        const listening = /"port":(\d+),"msg":"faces \S+ listening"/.exec(line);
-        if (listening?.[1] !== undefined) {
-          clearTimeout(timer);
-          resolve(Number(listening[1]));
-        }
-        newline = buffered.indexOf('\n');
+    forEachLine(child.stdout, (line) => {
+      lines.push(line);
+      const listening = listeningPort(line);
+      if (listening !== undefined) {
+        clearTimeout(timer);
+        resolve(listening);
       }
     });
     exited.then((code) => {

@@ -1,10 +1,9 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { ConfigError, readInt, withRuntimeNodeOptions } from '@faces/kit';
+import { ConfigError, forEachLine, listeningPort, readInt, withRuntimeNodeOptions } from '@faces/kit';
 
 /** `faces all` serves the GUI here unless PORT says otherwise. */
 export const DEFAULT_ALL_PORT = 8080;
-const LISTENING = /"port":(\d+),"msg":"faces \S+ listening"/;
 const START_TIMEOUT_MS = 30_000;
 
 interface Child {
@@ -29,19 +28,13 @@ function startChild(proc: NodeJS.Process, name: string, env: NodeJS.ProcessEnv):
   });
   const exited = once(child, 'exit').then(([code]) => code as number | null);
   const port = new Promise<number>((resolve, reject) => {
-    let buffered = '';
-    child.stdout?.on('data', (chunk: Buffer) => {
-      buffered += chunk.toString();
-      let newline = buffered.indexOf('\n');
-      while (newline !== -1) {
-        const line = buffered.slice(0, newline);
-        buffered = buffered.slice(newline + 1);
-        const listening = LISTENING.exec(line);
-        if (listening?.[1] !== undefined) resolve(Number(listening[1]));
+    if (child.stdout !== null) {
+      forEachLine(child.stdout, (line) => {
+        const listening = listeningPort(line);
+        if (listening !== undefined) resolve(listening);
         else if (/"level":(4|5|6)\d/.test(line)) proc.stdout.write(`[${name}] ${line}\n`);
-        newline = buffered.indexOf('\n');
-      }
-    });
+      });
+    }
     child.stderr?.on('data', (chunk: Buffer) => proc.stderr.write(`[${name}] ${chunk.toString()}`));
     exited.then((code) => reject(new Error(`faces ${name} exited with ${code} before listening`)));
     setTimeout(

@@ -27,6 +27,7 @@ export {
   SERVICE_NAMES,
   type ServiceName,
 } from './kit-config.js';
+export { forEachLine, listeningMessage, listeningPort } from './listening-line.js';
 export { DURATION_BUCKETS, type Metrics } from './metrics.js';
 export { RUNTIME_NODE_OPTIONS, withRuntimeNodeOptions } from './node-options.js';
 export { createRng, type Rng } from './random.js';

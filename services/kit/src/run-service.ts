@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { ConfigError } from './config-error.js';
 import type { Env } from './env-readers.js';
 import type { KitConfig } from './kit-config.js';
+import { listeningMessage } from './listening-line.js';
 import { shutdown } from './shutdown.js';
 
 export interface ServiceDefinition<C> {
@@ -69,5 +70,5 @@ export async function runService<C>(
   const address = app.server.address();
   const port = typeof address === 'object' && address !== null ? address.port : kit.port;
   const host = kit.host === '0.0.0.0' || kit.host === '::' ? 'localhost' : kit.host;
-  app.log.info({ url: `http://${host}:${port}`, port }, `faces ${name} listening`);
+  app.log.info({ url: `http://${host}:${port}`, port }, listeningMessage(name));
 }
