@@ -135,7 +135,11 @@ async function load(running: Running, runSeconds: number): Promise<Sample> {
   const before = cpuNanoseconds(running.pid);
   const result = await runWrk(running.url, connections, runSeconds);
   const cpu = cpuNanoseconds(running.pid) - before;
-  return { ...result, cpuMicrosPerRequest: result.requests > 0 ? cpu / 1000 / result.requests : Number.NaN };
+  return {
+    ...result,
+    cpuMicrosPerRequest: result.requests > 0 ? cpu / 1000 / result.requests : Number.NaN,
+    ...memoryOf(running.pid),
+  };
 }
 
 // Every target runs at once (idle ones cost nothing) and they take turns, round after round: a
@@ -160,7 +164,6 @@ try {
   const rows: Row[] = [];
   for (const each of running) {
     const summary = summarise(each.samples);
-    const memory = memoryOf(each.pid);
     rows.push({
       name: each.target.name,
       requestsPerSecond: summary.requestsPerSecond,
@@ -170,8 +173,8 @@ try {
       p99Ms: summary.p99Ms,
       non2xx: summary.non2xx,
       cpuMicrosPerRequest: summary.cpuMicrosPerRequest,
-      rssMiB: memory.rssMiB,
-      anonMiB: memory.anonMiB,
+      rssMiB: summary.rssMiB,
+      anonMiB: summary.anonMiB,
       startupMs: undefined,
       readyRssMiB: undefined,
     });

@@ -8,20 +8,24 @@ const sample = (requestsPerSecond: number, extra: Partial<Sample> = {}): Sample 
   p99Ms: 2,
   non2xx: 0,
   cpuMicrosPerRequest: 10,
+  rssMiB: 60,
+  anonMiB: 20,
   ...extra,
 });
 
 describe('summarise', () => {
   it('takes medians per figure and adds up non-2xx answers', () => {
     const summary = summarise([
-      sample(100, { p50Ms: 3, non2xx: 1, cpuMicrosPerRequest: 30 }),
-      sample(300, { p50Ms: 1, non2xx: 2, cpuMicrosPerRequest: 10 }),
-      sample(200, { p50Ms: 2, cpuMicrosPerRequest: 20 }),
+      sample(100, { p50Ms: 3, non2xx: 1, cpuMicrosPerRequest: 30, rssMiB: 80, anonMiB: 38 }),
+      sample(300, { p50Ms: 1, non2xx: 2, cpuMicrosPerRequest: 10, rssMiB: 60, anonMiB: 18 }),
+      sample(200, { p50Ms: 2, cpuMicrosPerRequest: 20, rssMiB: 70, anonMiB: 28 }),
     ]);
     assert.equal(summary.requestsPerSecond, 200);
     assert.equal(summary.p50Ms, 2);
     assert.equal(summary.non2xx, 3);
     assert.equal(summary.cpuMicrosPerRequest, 20);
+    assert.equal(summary.rssMiB, 70);
+    assert.equal(summary.anonMiB, 28);
   });
 
   it('pairs each round with the reference run of the same round', () => {

@@ -8,6 +8,9 @@ export interface Sample {
   readonly non2xx: number;
   /** CPU time of the measured process per answered request, in microseconds. */
   readonly cpuMicrosPerRequest: number;
+  /** The measured process's memory right after this round's load. */
+  readonly rssMiB: number;
+  readonly anonMiB: number;
 }
 
 export interface Summary {
@@ -16,6 +19,9 @@ export interface Summary {
   readonly p99Ms: number;
   readonly non2xx: number;
   readonly cpuMicrosPerRequest: number;
+  /** Memory after load: how much of the heap is garbage then depends on when V8 last collected. */
+  readonly rssMiB: number;
+  readonly anonMiB: number;
   /** Median over rounds of this target's req/s over the reference's req/s in the same round. */
   readonly ratioTo: (reference: readonly Sample[]) => number;
 }
@@ -32,6 +38,8 @@ export function summarise(samples: readonly Sample[]): Summary {
     p99Ms: median(samples.map((sample) => sample.p99Ms)),
     non2xx: samples.reduce((total, sample) => total + sample.non2xx, 0),
     cpuMicrosPerRequest: median(samples.map((sample) => sample.cpuMicrosPerRequest)),
+    rssMiB: median(samples.map((sample) => sample.rssMiB)),
+    anonMiB: median(samples.map((sample) => sample.anonMiB)),
     ratioTo: (reference) => {
       if (reference.length !== samples.length) throw new Error('ratios need the same number of rounds on both sides');
       return median(
