@@ -1,16 +1,12 @@
-export interface Row {
+import type { Sample } from './rounds.js';
+
+/** One target's line: its figures over the rounds (see rounds.ts), ratios and start-up. */
+export interface Row extends Sample {
   readonly name: string;
-  readonly requestsPerSecond: number;
   /** Paired per-round ratio to the bare node:http ceiling (see rounds.ts). */
   readonly toBare: number;
   /** For face and the GUI path: paired per-round ratio to smiley. */
   readonly toSmiley: number | undefined;
-  readonly p50Ms: number;
-  readonly p99Ms: number;
-  readonly non2xx: number;
-  readonly cpuMicrosPerRequest: number;
-  readonly rssMiB: number;
-  readonly anonMiB: number;
   readonly startupMs: number | undefined;
   /** RSS when /readyz first answers 200, before any other request. */
   readonly readyRssMiB: number | undefined;

@@ -8,20 +8,16 @@ export interface Sample {
   readonly non2xx: number;
   /** CPU time of the measured process per answered request, in microseconds. */
   readonly cpuMicrosPerRequest: number;
-  /** The measured process's memory right after this round's load. */
+  /**
+   * The measured process's memory right after this round's load: how much of the heap is garbage
+   * then depends on when V8 last collected.
+   */
   readonly rssMiB: number;
   readonly anonMiB: number;
 }
 
-export interface Summary {
-  readonly requestsPerSecond: number;
-  readonly p50Ms: number;
-  readonly p99Ms: number;
-  readonly non2xx: number;
-  readonly cpuMicrosPerRequest: number;
-  /** Memory after load: how much of the heap is garbage then depends on when V8 last collected. */
-  readonly rssMiB: number;
-  readonly anonMiB: number;
+/** The same figures over all rounds: medians, and non-2xx answers added up. */
+export interface Summary extends Sample {
   /** Median over rounds of this target's req/s over the reference's req/s in the same round. */
   readonly ratioTo: (reference: readonly Sample[]) => number;
 }
