@@ -92,6 +92,10 @@ for (const name of WORKLOADS) {
       assert.deepEqual(at(container, 'ports', 0), { name: 'http', containerPort: kitDefaults.port, protocol: 'TCP' });
     });
 
+    test('pods get no service-link variables from the kubelet (enableServiceLinks: false)', () => {
+      assert.equal(at(pod, 'spec', 'enableServiceLinks'), false);
+    });
+
     test('readiness asks /readyz and liveness /healthz on port http', () => {
       assert.deepEqual(at(container, 'readinessProbe', 'httpGet'), { path: '/readyz', port: 'http' });
       assert.deepEqual(at(container, 'livenessProbe', 'httpGet'), { path: '/healthz', port: 'http' });

@@ -55,6 +55,7 @@ test('the container runs faces loadtester like the other services: port http 800
   assert.equal(container.readinessProbe.httpGet.path, '/readyz');
   assert.equal(container.livenessProbe.httpGet.path, '/healthz');
   assert.equal(pod.securityContext.runAsNonRoot, true);
+  assert.equal(pod.enableServiceLinks, false, 'no service-link variables');
   assert.equal(container.securityContext.readOnlyRootFilesystem, true);
   assert.equal(container.securityContext.allowPrivilegeEscalation, false);
   for (const kind of ['requests', 'limits']) {

@@ -84,4 +84,21 @@ describe('readGuiConfig', () => {
   it('ignores a bare COLOR_ with no user name', () => {
     assert.equal(readGuiConfig({ COLOR_: 'pink' }).userColors.size, 0);
   });
+
+  it("ignores the kubelet's service-link variables for color Services, keeping the users' colors", () => {
+    const config = readGuiConfig({
+      COLOR_PORT: 'tcp://10.96.0.17:80',
+      COLOR_SERVICE_HOST: '10.96.0.17',
+      COLOR_SERVICE_PORT: '80',
+      COLOR_SERVICE_PORT_HTTP: '80',
+      COLOR_PORT_80_TCP_PROTO: 'tcp',
+      COLOR_PRIMARY_PORT_80_TCP_ADDR: '10.96.0.18',
+      COLOR_testuser: 'lightcyan',
+    });
+    assert.deepEqual([...config.userColors], [['testuser', 'lightcyan']]);
+  });
+
+  it('still refuses a lower-case COLOR_port that is not a color (only the kubelet shapes are skipped)', () => {
+    assert.throws(() => readGuiConfig({ COLOR_port: 'tcp://10.96.0.17:80' }), ConfigError);
+  });
 });

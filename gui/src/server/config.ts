@@ -2,6 +2,7 @@ import {
   ConfigError,
   type Env,
   isSafeCssColor,
+  isServiceLinkVariable,
   type KitConfig,
   PALETTE,
   readBool,
@@ -45,11 +46,16 @@ export function readPageColor(env: Env, name: string, def: string | undefined): 
   return raw;
 }
 
-/** Every COLOR_<user> in the environment, each validated now so a bad one stops the start. */
+/**
+ * Every COLOR_<user> in the environment, each validated now so a bad one stops the start. The
+ * kubelet's service-link variables for a `color` Service (COLOR_PORT, COLOR_SERVICE_HOST, …) are
+ * not users: a pod in a namespace with such a Service must still start.
+ */
 function readUserColors(env: Env): ReadonlyMap<string, string> {
   const colors = new Map<string, string>();
   for (const name of Object.keys(env).sort()) {
     if (!name.startsWith(USER_COLOR_PREFIX) || name.length === USER_COLOR_PREFIX.length) continue;
+    if (isServiceLinkVariable(name)) continue;
     const color = readPageColor(env, name, undefined);
     if (color !== undefined) colors.set(name.slice(USER_COLOR_PREFIX.length), color);
   }

@@ -20,13 +20,13 @@ async function main(proc: NodeJS.Process): Promise<void> {
       name = readServiceName(proc.env);
     } catch (error) {
       if (!(error instanceof ConfigError)) throw error;
-      proc.stderr.write(`faces: no command given and ${error.message}\n\n${usage()}`);
+      proc.stderr.write(`faces: no command given and ${error.message} (see faces --help)\n`);
       proc.exit(2);
     }
   }
   const command = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
   if (command === undefined) {
-    proc.stderr.write(`faces: unknown command ${JSON.stringify(name)}\n\n${usage()}`);
+    proc.stderr.write(`faces: unknown command ${JSON.stringify(name)} (see faces --help)\n`);
     proc.exit(2);
   }
   await command.run(args, proc);

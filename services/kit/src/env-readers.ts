@@ -94,8 +94,34 @@ export function readServiceAddress(env: Env, name: string, def: string): Service
   const match = /^(\[[^\]]+\]|[^:/]+)(?::([0-9]+))?$/.exec(withoutScheme);
   const host = match?.[1];
   const port = match?.[2] === undefined ? 80 : Number(match[2]);
-  if (host === undefined || !HOSTNAME.test(host) || port < 1 || port > 65535) {
+  if (host === undefined || !HOSTNAME.test(host) || port < 1 || port > 65535 || !isUrlHost(host)) {
     throw new ConfigError(name, raw, allowed);
   }
   return Object.freeze({ host, port, origin: `http://${host}:${port}` });
+}
+
+/** The WHATWG URL parser refuses some hosts the pattern lets through (999.1.1.1, 1.2.3.4.5, [:::]). */
+function isUrlHost(host: string): boolean {
+  try {
+    new URL(`http://${host}/`);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Visible ASCII only: the value goes out in a response header, where anything else is refused. */
+const HEADER_TOKEN = /^[\x21-\x7e]{1,253}$/;
+
+export function isHeaderToken(value: string): boolean {
+  return HEADER_TOKEN.test(value);
+}
+
+/** A value sent as a header on every answer (X-Faces-Pod), checked now rather than on each request. */
+export function readHeaderValue(env: Env, name: string): string | undefined {
+  const raw = readRaw(env, name);
+  if (raw !== undefined && !isHeaderToken(raw)) {
+    throw new ConfigError(name, raw, 'up to 253 visible ASCII characters (no spaces or control characters)');
+  }
+  return raw;
 }

@@ -1,6 +1,16 @@
 import { hostname } from 'node:os';
 import { ConfigError } from './config-error.js';
-import { type Env, readChoice, readDecimal, readDelayBuckets, readInt, readPercent, readRaw } from './env-readers.js';
+import {
+  type Env,
+  isHeaderToken,
+  readChoice,
+  readDecimal,
+  readDelayBuckets,
+  readHeaderValue,
+  readInt,
+  readPercent,
+  readRaw,
+} from './env-readers.js';
 
 export const SERVICE_NAMES = ['smiley', 'color', 'face', 'gui', 'loadtester'] as const;
 export type ServiceName = (typeof SERVICE_NAMES)[number];
@@ -38,6 +48,12 @@ export interface KitConfig {
   readonly shutdownTimeoutSeconds: number;
 }
 
+/** The machine's host name, when it is fit for a header (it always is on Linux); else "unknown". */
+function podFallback(): string {
+  const name = hostname();
+  return isHeaderToken(name) ? name : 'unknown';
+}
+
 /** The variables every service reads; each service adds its own on top. */
 export function readKitConfig(env: Env, service: ServiceName): KitConfig {
   const drainSeconds = readDecimal(env, 'DRAIN_SECONDS', 5, 0, 300);
@@ -55,7 +71,7 @@ export function readKitConfig(env: Env, service: ServiceName): KitConfig {
     host: readRaw(env, 'HOST') ?? '0.0.0.0',
     port: readInt(env, 'PORT', 8000, 0, 65535),
     logLevel: readChoice(env, 'LOG_LEVEL', 'info', LOG_LEVELS),
-    pod: readRaw(env, 'HOST_IP') ?? readRaw(env, 'HOSTNAME') ?? hostname(),
+    pod: readHeaderValue(env, 'HOST_IP') ?? readHeaderValue(env, 'HOSTNAME') ?? podFallback(),
     seed: seedRaw === undefined ? undefined : readInt(env, 'FACES_SEED', 0, 0, Number.MAX_SAFE_INTEGER),
     faults: Object.freeze({
       errorFraction: readPercent(env, 'ERROR_FRACTION'),

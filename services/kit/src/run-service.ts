@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { ConfigError } from './config-error.js';
 import type { Env } from './env-readers.js';
 import type { KitConfig } from './kit-config.js';
+import { listenConfigError } from './listen-errors.js';
 import { listeningMessage } from './listening-line.js';
 import { shutdown } from './shutdown.js';
 
@@ -66,7 +67,14 @@ export async function runService<C>(
     });
   }
 
-  await app.listen({ host: kit.host, port: kit.port });
+  try {
+    await app.listen({ host: kit.host, port: kit.port });
+  } catch (error) {
+    const configError = listenConfigError(error, kit);
+    if (configError === undefined) throw error;
+    proc.stderr.write(`faces ${name}: ${configError.message}\n`);
+    proc.exit(2);
+  }
   const address = app.server.address();
   const port = typeof address === 'object' && address !== null ? address.port : kit.port;
   const host = kit.host === '0.0.0.0' || kit.host === '::' ? 'localhost' : kit.host;

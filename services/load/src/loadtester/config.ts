@@ -32,7 +32,7 @@ export function readLoadtesterConfig(env: Env): LoadtesterConfig {
       throw new ConfigError(
         'GATES_FILE',
         gatesFile,
-        `a gates file this loadtester wrote, or a new path (${(error as Error).message})`,
+        `a gates file this loadtester wrote, or a new path (${gatesFileProblem(error)})`,
       );
     }
   }
@@ -43,4 +43,11 @@ export function readLoadtesterConfig(env: Env): LoadtesterConfig {
     initialGates,
     taskTimeoutSeconds: readDecimal(env, 'TASK_TIMEOUT_SECONDS', 3600, 1, 86_400),
   });
+}
+
+/** Why GATES_FILE could not be read, without repeating the path (the message names it already). */
+function gatesFileProblem(error: unknown): string {
+  const { code, message } = error as { code?: unknown; message?: unknown };
+  if (typeof code === 'string') return code;
+  return String(message).slice(0, 200);
 }
