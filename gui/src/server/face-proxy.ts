@@ -10,7 +10,14 @@ export type ProxyResult =
       readonly body: Buffer;
       readonly headers: Readonly<Record<string, string>>;
     }
-  | { readonly kind: 'timeout' | 'unreachable'; readonly detail: string };
+  | { readonly kind: 'timeout' | 'unreachable' | 'bad-answer'; readonly detail: string };
+
+/**
+ * The most the GUI takes of one face answer, in bytes: face answers one small JSON object (about
+ * 100 bytes), as its backends do (face caps theirs at 64 KiB too). Past it the connection is cut
+ * and the cell gets 502, so a broken or hostile face cannot make the GUI buffer without bound.
+ */
+export const MAX_FACE_ANSWER_BYTES = 64 * 1024;
 
 /** face's headers the GUI hands back to the browser. */
 const PASSED_BACK: ReadonlySet<string> = new Set(['content-type', POD_HEADER, 'x-faces-degraded', 'x-faces-fault']);
@@ -100,6 +107,8 @@ export class FaceProxy {
       headersTimeout: timeoutMs * 2,
       bodyTimeout: timeoutMs * 2,
       connectTimeout: timeoutMs,
+      // undici destroys the connection once the body passes this, and the pool dials afresh.
+      maxResponseSize: MAX_FACE_ANSWER_BYTES,
     });
   }
 
@@ -125,6 +134,15 @@ export class FaceProxy {
     if (typeof code === 'string' && TIMEOUT_CODES.has(code)) return this.timedOut();
     if (error instanceof errors.RequestAbortedError) return this.timedOut();
     const where = `face at ${this.face.host}:${this.face.port}`;
+    if (code === 'UND_ERR_RES_EXCEEDED_MAX_SIZE') {
+      return {
+        kind: 'bad-answer',
+        detail: `${where} answered more than ${MAX_FACE_ANSWER_BYTES} bytes, the GUI's cap`,
+      };
+    }
+    if (error instanceof errors.HTTPParserError) {
+      return { kind: 'bad-answer', detail: `${where} answered something that is not HTTP/1.1: ${error.message}` };
+    }
     return { kind: 'unreachable', detail: `cannot reach ${where}: ${typeof code === 'string' ? code : String(error)}` };
   }
 

@@ -13,7 +13,7 @@ export {
   readServiceAddress,
   type ServiceAddress,
 } from './env-readers.js';
-export { POD_HEADER, UNKNOWN_USER, USER_HEADER, userOf } from './faces-headers.js';
+export { MAX_USER_BYTES, POD_HEADER, UNKNOWN_USER, USER_HEADER, userOf } from './faces-headers.js';
 export { FAULT_STATUS, type FaultDecision, FaultInjector, type FaultKind, pickDelay, rollPercent } from './faults.js';
 export { FAULT_HEADER, type FaultsOptions } from './faults-plugin.js';
 export { Health, type Readiness } from './health.js';

@@ -76,8 +76,8 @@ export function buildServer(config: KitConfig, options: ServerOptions, deps: Kit
   const { pod } = config;
   app.addHook('onRequest', (request, reply, done) => {
     metrics.inFlight.count++;
-    setFacesHeaders(request, reply, pod);
-    done();
+    // A refused request (a too long user) is answered already: the hook chain ends here.
+    if (setFacesHeaders(request, reply, pod)) done();
   });
   installMetrics(app, metrics);
   installFaults(app, { injector, metrics, now, ...options.faults });
