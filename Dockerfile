@@ -4,8 +4,8 @@
 # Build from the repository root: docker build -t ghcr.io/faces-demo/faces:0.1.0 .
 # No step depends on the CPU architecture, so `docker buildx build --platform
 # linux/amd64,linux/arm64` builds both. test/static/production-install.test.ts runs the same
-# stage-runtime + `npm ci --omit=dev` steps without Docker.
-ARG NODE_VERSION=22
+# staging steps without Docker. NODE_VERSION is the major in .nvmrc (a static test keeps them equal).
+ARG NODE_VERSION=24
 
 FROM node:${NODE_VERSION}-slim AS build
 WORKDIR /src
@@ -14,11 +14,9 @@ WORKDIR /src
 COPY . .
 RUN npm ci --no-audit --no-fund
 RUN npm run build
-# Only what runs: package manifests, the lockfile and compiled dist/ of the workspaces `faces`
-# needs (no sources, no tests), then their production dependencies from the same lockfile.
-RUN node scripts/stage-runtime.mjs /app
-WORKDIR /app
-RUN npm ci --omit=dev --no-audit --no-fund && chmod 0755 services/cli/dist/bundle/faces.js
+# Only what runs: the `faces` bundle, which holds every dependency (no node_modules, no sources,
+# no tests, no source maps), and a package.json that makes it ES modules.
+RUN node scripts/stage-runtime.mjs /app && chmod 0755 /app/services/cli/dist/bundle/faces.js
 
 FROM node:${NODE_VERSION}-slim
 # NODE_OPTIONS is RUNTIME_NODE_OPTIONS of services/kit/src/node-options.ts (why each flag, there);

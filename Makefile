@@ -1,17 +1,35 @@
 # Thin porcelain over the npm scripts. `make help` lists the targets.
 NPM ?= npm
+# The Node.js major everything runs on (tests, bench, faces all, the image): .nvmrc, and nowhere else.
+NODE_MAJOR := $(shell cat .nvmrc)
+NODE_DIR := $(CURDIR)/.tools/node-$(NODE_MAJOR)
+SYSTEM_NODE_MAJOR := $(shell node -p 'process.versions.node.split(".")[0]' 2>/dev/null)
+ifeq ($(SYSTEM_NODE_MAJOR),$(NODE_MAJOR))
+PINNED_NODE :=
+else
+# The system's node is another major (or none): every recipe below runs the pinned one, fetched
+# once from the npm registry into the git-ignored .tools/ folder.
+PINNED_NODE := $(NODE_DIR)/bin/node
+export PATH := $(NODE_DIR)/bin:$(PATH)
+endif
 service ?=
 DOCKER ?= docker
 IMAGE ?= ghcr.io/faces-demo/faces
 TAG ?= $(shell node -p "require('./package.json').version")
 PLATFORMS ?= linux/amd64,linux/arm64
 
-.PHONY: help install system-deps build run test lint bench clean images images-push
+.PHONY: help node install system-deps build run test lint bench clean images images-push
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-12s %s\n", $$1, $$2}'
 
-node_modules/.package-lock.json: package-lock.json
+$(NODE_DIR)/bin/node: .nvmrc
+	bash scripts/install-node.sh $(NODE_MAJOR) $(NODE_DIR)
+
+node: $(PINNED_NODE) ## the Node.js everything runs on (.nvmrc's major; fetched into .tools/ if need be)
+	@echo "node $$(node --version) at $$(command -v node) (pinned major: $(NODE_MAJOR))"
+
+node_modules/.package-lock.json: package-lock.json $(PINNED_NODE)
 	$(NPM) ci --no-audit --no-fund
 
 install: node_modules/.package-lock.json ## install the npm dependencies from the lockfile
@@ -29,7 +47,7 @@ endif
 run: build ## run Faces locally on loopback and print the URL to open
 	node services/cli/dist/bundle/faces.js all
 
-test: system-deps build ## run every test: lint, unit, black-box, browser, static
+test: node system-deps build ## run every test: lint, unit, black-box, browser, static
 	$(NPM) run lint
 	node scripts/run-tests.mjs
 

@@ -7,12 +7,14 @@
 // about 3.5 MiB more) and its start to ready from 296 to 205 ms; CPU per request moved within the
 // noise (README, Performance).
 //
-// Three things stay outside and are required at run time from node_modules: undici's Pool and
-// errors, and Fastify's two schema compilers. The kit loads them with createRequire on purpose
-// (see services/kit/src/undici-pool.ts and lazy-schema-compilers.ts); esbuild leaves such calls be.
+// Nothing is left to node_modules: the image's runtime layer is this folder alone. The kit loads
+// undici's Pool and Fastify's schema compilers through createRequire (so that the compiled,
+// unbundled kit loads only those files, and the compilers only on first use); here that local
+// `require` is dropped, so esbuild sees plain require() calls and bundles the CommonJS modules
+// behind them, each evaluated only when first required.
 // Usage: node scripts/bundle.mjs
-import { cpSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
+import { cpSync, readFileSync, rmSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import { build } from 'esbuild';
 
 const root = new URL('..', import.meta.url).pathname;
@@ -36,6 +38,20 @@ const appRootBesideChunks = {
   },
 };
 
+const LOCAL_REQUIRE = 'const require = createRequire(import.meta.url);';
+const requiresBundled = new Set();
+const bundleRuntimeRequires = {
+  name: 'bundle-runtime-requires',
+  setup(pluginBuild) {
+    pluginBuild.onLoad({ filter: /[\\/]kit[\\/]dist[\\/](undici-pool|lazy-schema-compilers)\.js$/ }, (args) => {
+      const source = readFileSync(args.path, 'utf8');
+      if (!source.includes(LOCAL_REQUIRE)) throw new Error(`bundle: ${args.path} no longer has ${LOCAL_REQUIRE}`);
+      requiresBundled.add(basename(args.path));
+      return { loader: 'js', contents: source.replace(LOCAL_REQUIRE, ''), resolveDir: dirname(args.path) };
+    });
+  },
+};
+
 rmSync(outdir, { recursive: true, force: true });
 const result = await build({
   entryPoints: [join(root, 'services/cli/dist/faces.js')],
@@ -44,7 +60,7 @@ const result = await build({
   splitting: true,
   platform: 'node',
   format: 'esm',
-  target: 'node20',
+  target: 'node24',
   minify: true,
   // For readable stack traces run with --enable-source-maps; the image does not ship the maps.
   sourcemap: 'linked',
@@ -54,10 +70,12 @@ const result = await build({
   banner: {
     js: "import{createRequire as __facesRequire}from'node:module';const require=__facesRequire(import.meta.url);",
   },
-  plugins: [appRootBesideChunks],
+  plugins: [appRootBesideChunks, bundleRuntimeRequires],
 });
 if (!appRootPlaced)
   throw new Error('bundle: gui/dist/node/server/app-root.js was not bundled; the GUI would not find its app');
+if (requiresBundled.size !== 2)
+  throw new Error(`bundle: expected the kit's two runtime requires, bundled ${[...requiresBundled].join(', ')}`);
 cpSync(join(root, 'gui/dist/app'), join(outdir, 'app'), { recursive: true });
 const bytes = Object.values(result.metafile.outputs).reduce((sum, output) => sum + output.bytes, 0);
 console.log(

@@ -23,7 +23,11 @@ const LINT_BREAKS: { name: string; from: string; to: string }[] = [
   { name: 'a port that is not a number', from: 'EXPOSE 8000', to: 'EXPOSE http' },
   { name: 'a healthcheck interval without a unit', from: '--interval=10s', to: '--interval=10' },
   { name: 'an unknown COPY flag', from: 'COPY --from=build', to: 'COPY --form=build' },
-  { name: 'an unknown instruction', from: 'WORKDIR /app\nRUN npm ci --omit', to: 'WORKDIR /app\nRUNN npm ci --omit' },
+  {
+    name: 'an unknown instruction',
+    from: 'RUN node scripts/stage-runtime.mjs',
+    to: 'RUNN node scripts/stage-runtime.mjs',
+  },
   { name: 'a relative WORKDIR', from: 'WORKDIR /src', to: 'WORKDIR src' },
 ];
 
@@ -45,12 +49,18 @@ const RULE_BREAKS: { name: string; from: string | RegExp; to: string; problem: R
   },
   { name: 'no USER at all', from: 'USER 1000:1000\n', to: '', problem: /numeric non-root user/ },
   {
+    name: 'installing production node_modules beside the bundle',
+    from: 'RUN node scripts/stage-runtime.mjs /app && chmod',
+    to: 'RUN node scripts/stage-runtime.mjs /app && npm ci --omit=dev && chmod',
+    problem: /no production npm ci/,
+  },
+  {
     name: 'npm install instead of npm ci',
     from: 'RUN npm ci --no-audit',
     to: 'RUN npm install --no-audit',
     problem: /use npm ci/,
   },
-  { name: 'a non-LTS Node major', from: 'ARG NODE_VERSION=22', to: 'ARG NODE_VERSION=23', problem: /LTS major/ },
+  { name: 'a non-LTS Node major', from: 'ARG NODE_VERSION=24', to: 'ARG NODE_VERSION=23', problem: /LTS major/ },
   {
     name: 'a full (non-slim) base image',
     from: /(FROM node:\$\{NODE_VERSION\})-slim\n/,

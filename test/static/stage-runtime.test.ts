@@ -1,8 +1,8 @@
-// scripts/stage-runtime.mjs on a small made-up repository: it must ship the `faces` bin's
-// workspace and its @faces/* dependencies, compiled JavaScript only.
+// scripts/stage-runtime.mjs on a small made-up repository: it must ship the `faces` bundle
+// alone (no maps, no workspaces, no dependencies to install).
 import { strict as assert } from 'node:assert';
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { after, test } from 'node:test';
@@ -27,56 +27,59 @@ function listed(dir: string): string[] {
     .sort();
 }
 
-const pkg = (name: string, deps: Record<string, string> = {}) => JSON.stringify({ name, dependencies: deps });
-
 const source = join(work, 'repo');
 write(source, {
   'package.json': JSON.stringify({
-    workspaces: ['services/kit', 'services/cli', 'services/extra', 'test'],
-    bin: { faces: 'services/cli/dist/faces.js' },
+    name: 'faces',
+    version: '9.8.7',
+    type: 'module',
+    license: 'Apache-2.0',
+    workspaces: ['services/kit', 'services/cli', 'test'],
+    bin: { faces: 'services/cli/dist/bundle/faces.js' },
+    devDependencies: { typescript: '^5' },
   }),
   'package-lock.json': '{}',
-  '.npmrc': 'engine-strict=true\n',
-  'services/kit/package.json': pkg('@faces/kit', { fastify: '^5' }),
+  'services/kit/package.json': JSON.stringify({ name: '@faces/kit', dependencies: { fastify: '^5' } }),
   'services/kit/dist/index.js': '',
-  'services/kit/dist/index.test.js': '',
-  'services/kit/dist/index.d.ts': '',
-  'services/kit/dist/index.js.map': '',
-  'services/kit/dist/.tsbuildinfo': '',
-  'services/kit/dist/test/helper.js': '',
-  'services/kit/src/index.ts': '',
-  'services/cli/package.json': pkg('@faces/cli', { '@faces/kit': '*' }),
   'services/cli/dist/faces.js': '',
-  'services/cli/dist/app/index.html': '',
-  'services/extra/package.json': pkg('@faces/extra', { '@faces/kit': '*' }),
-  'services/extra/dist/index.js': '',
-  'test/package.json': pkg('@faces/test', { '@faces/kit': '*' }),
+  'services/cli/dist/bundle/faces.js': '',
+  'services/cli/dist/bundle/faces.js.map': '',
+  'services/cli/dist/bundle/chunk-ABC.js': '',
+  'services/cli/dist/bundle/chunk-ABC.js.map': '',
+  'services/cli/dist/bundle/app/index.html': '',
+  'services/cli/dist/bundle/app/assets/index-1.js': '',
   'test/dist/static/x.test.js': '',
 });
 
-test('stage-runtime copies the bin workspace, its @faces dependencies and their compiled JavaScript only', () => {
+test('stage-runtime copies the bundle without its maps, and a package.json that makes it ES modules', () => {
   const dest = join(work, 'out');
   const result = spawnSync(process.execPath, [repoPath('scripts/stage-runtime.mjs'), dest, source], {
     encoding: 'utf8',
   });
   assert.equal(result.status, 0, result.stderr);
   assert.deepEqual(listed(dest), [
-    '.npmrc',
-    'package-lock.json',
     'package.json',
-    'services/cli/dist/app/index.html',
-    'services/cli/dist/faces.js',
-    'services/cli/package.json',
-    'services/kit/dist/index.js',
-    'services/kit/package.json',
+    'services/cli/dist/bundle/app/assets/index-1.js',
+    'services/cli/dist/bundle/app/index.html',
+    'services/cli/dist/bundle/chunk-ABC.js',
+    'services/cli/dist/bundle/faces.js',
   ]);
+  const staged = JSON.parse(readFileSync(join(dest, 'package.json'), 'utf8'));
+  assert.deepEqual(staged, {
+    name: 'faces',
+    version: '9.8.7',
+    private: true,
+    type: 'module',
+    license: 'Apache-2.0',
+    bin: { faces: 'services/cli/dist/bundle/faces.js' },
+  });
 });
 
-test('stage-runtime refuses a workspace whose dist is missing (the build did not run)', () => {
-  rmSync(join(source, 'services/kit/dist'), { recursive: true });
+test('stage-runtime refuses to stage when the bundle is missing (the build did not run)', () => {
+  rmSync(join(source, 'services/cli/dist/bundle'), { recursive: true });
   const result = spawnSync(process.execPath, [repoPath('scripts/stage-runtime.mjs'), join(work, 'out2'), source], {
     encoding: 'utf8',
   });
   assert.notEqual(result.status, 0);
-  assert.match(result.stderr, /services\/kit\/dist is missing/);
+  assert.match(result.stderr, /services\/cli\/dist\/bundle\/faces\.js is missing/);
 });
