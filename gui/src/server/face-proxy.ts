@@ -1,3 +1,4 @@
+import type { IncomingHttpHeaders } from 'node:http';
 import { POD_HEADER, type ServiceAddress, USER_HEADER } from '@faces/kit';
 import { errors, Pool } from '@faces/kit/undici-pool';
 import type { Dispatcher } from 'undici';
@@ -31,7 +32,7 @@ const EMPTY = Buffer.alloc(0);
  * a transport error, or when the deadline expires (then the connection is aborted).
  */
 class ProxyCall implements Dispatcher.DispatchHandler {
-  private abortCall: ((error?: Error) => void) | undefined;
+  private controller: Dispatcher.DispatchController | undefined;
   private settled = false;
   private status = 0;
   private headers: Record<string, string> = {};
@@ -45,42 +46,40 @@ class ProxyCall implements Dispatcher.DispatchHandler {
     this.timer = setTimeout(() => this.expire(), proxy.timeoutMs);
   }
 
-  onConnect(abort: (error?: Error) => void): void {
-    if (this.settled) abort(new errors.RequestAbortedError());
-    else this.abortCall = abort;
+  onRequestStart(controller: Dispatcher.DispatchController): void {
+    if (this.settled) controller.abort(new errors.RequestAbortedError());
+    else this.controller = controller;
   }
 
-  onHeaders(statusCode: number, rawHeaders: Buffer[]): boolean {
+  onResponseStart(_controller: Dispatcher.DispatchController, statusCode: number, received: IncomingHttpHeaders): void {
     this.status = statusCode;
     const headers: Record<string, string> = {};
-    for (let i = 0; i + 1 < rawHeaders.length; i += 2) {
-      const name = rawHeaders[i]?.toString('latin1').toLowerCase() ?? '';
+    for (const name of PASSED_BACK) {
+      const value = received[name];
       // The first value wins, as a repeated header is not something face sends.
-      if (PASSED_BACK.has(name) && headers[name] === undefined)
-        headers[name] = rawHeaders[i + 1]?.toString('latin1') ?? '';
+      const first = Array.isArray(value) ? value[0] : value;
+      if (first !== undefined) headers[name] = first;
     }
     this.headers = headers;
-    return true;
   }
 
-  onData(chunk: Buffer): boolean {
+  onResponseData(_controller: Dispatcher.DispatchController, chunk: Buffer): void {
     this.chunks.push(chunk);
-    return true;
   }
 
-  onComplete(): void {
+  onResponseEnd(): void {
     const body = this.chunks.length === 1 ? (this.chunks[0] ?? EMPTY) : Buffer.concat(this.chunks);
     this.settle({ kind: 'answer', status: this.status, body, headers: this.headers });
   }
 
-  onError(error: Error): void {
+  onResponseError(_controller: Dispatcher.DispatchController, error: Error): void {
     this.settle(this.proxy.failure(error));
   }
 
   private expire(): void {
     if (this.settled) return;
     this.settle(this.proxy.timedOut());
-    this.abortCall?.(new errors.RequestAbortedError());
+    this.controller?.abort(new errors.RequestAbortedError());
   }
 
   private settle(result: ProxyResult): void {

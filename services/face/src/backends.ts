@@ -90,7 +90,7 @@ const TIMED_OUT = Object.assign(new Error('face abandoned the call: backend time
  * must not keep it).
  */
 class BackendCall implements Dispatcher.DispatchHandler {
-  private abortCall: ((error?: Error) => void) | undefined;
+  private controller: Dispatcher.DispatchController | undefined;
   private settled = false;
   private status = 0;
   private body: Buffer | undefined;
@@ -102,39 +102,37 @@ class BackendCall implements Dispatcher.DispatchHandler {
     private readonly fetch: FaceFetch,
   ) {}
 
-  onConnect(abort: (error?: Error) => void): void {
-    if (this.settled) abort(TIMED_OUT);
-    else this.abortCall = abort;
+  onRequestStart(controller: Dispatcher.DispatchController): void {
+    if (this.settled) controller.abort(TIMED_OUT);
+    else this.controller = controller;
   }
 
-  onHeaders(statusCode: number): boolean {
+  onResponseStart(_controller: Dispatcher.DispatchController, statusCode: number): void {
     this.status = statusCode;
-    return true;
   }
 
-  onData(chunk: Buffer): boolean {
+  onResponseData(_controller: Dispatcher.DispatchController, chunk: Buffer): void {
     if (this.body === undefined) {
       this.body = chunk;
     } else {
       this.chunks ??= [this.body];
       this.chunks.push(chunk);
     }
-    return true;
   }
 
-  onComplete(): void {
+  onResponseEnd(): void {
     const body = this.chunks === undefined ? (this.body ?? EMPTY) : Buffer.concat(this.chunks);
     this.settle(this.backend.answer(this.status, body));
   }
 
-  onError(error: Error): void {
+  onResponseError(_controller: Dispatcher.DispatchController, error: Error): void {
     this.settle(outcomeOfError(this.backend.where, error));
   }
 
   expire(): void {
     if (this.settled) return;
     this.settle(timeoutOutcome(this.backend.where, this.backend.options.timeoutMs));
-    this.abortCall?.(TIMED_OUT);
+    this.controller?.abort(TIMED_OUT);
   }
 
   private settle(outcome: Outcome): void {

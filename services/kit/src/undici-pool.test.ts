@@ -19,14 +19,15 @@ describe('undici-pool', () => {
       let status = 0;
       const chunks: Buffer[] = [];
       const handler: Dispatcher.DispatchHandler = {
-        onConnect: () => {},
-        onHeaders: (statusCode) => {
+        onRequestStart: () => {},
+        onResponseStart: (_controller, statusCode) => {
           status = statusCode;
-          return true;
         },
-        onData: (chunk) => chunks.push(chunk) > 0,
-        onComplete: () => resolve({ status, body: Buffer.concat(chunks).toString() }),
-        onError: reject,
+        onResponseData: (_controller, chunk) => {
+          chunks.push(chunk);
+        },
+        onResponseEnd: () => resolve({ status, body: Buffer.concat(chunks).toString() }),
+        onResponseError: (_controller, error) => reject(error),
       };
       pool.dispatch({ method: 'GET', path: '/' }, handler);
     });
