@@ -10,6 +10,7 @@ import { busyTimeByOwner, type CpuProfile } from './profile-summary.js';
 import { type Row, renderMarkdown, renderTable } from './report.js';
 import { type Sample, summarise } from './rounds.js';
 import { measureStartup } from './startup.js';
+import { evaluateTargets, type Role, renderTargets } from './targets.js';
 import { runWrk } from './wrk.js';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
@@ -33,6 +34,7 @@ if (profiling) {
 
 interface Target {
   readonly name: string;
+  readonly role: Role;
   readonly path: string;
   /** Starts the target and whatever it calls; the first process is the one measured. */
   readonly start: () => Promise<RunningService[]>;
@@ -47,13 +49,26 @@ const has = (path: string) => existsSync(`${root}${path}`);
 const targets: Target[] = [
   {
     name: 'bare node:http',
+    role: 'bare',
     path: '/',
     start: async () => [
       await startNodeService(fileURLToPath(new URL('./bare-server.js', import.meta.url)), [], quiet, 15_000, nodeArgs),
     ],
   },
-  { name: 'smiley', path: '/center/', command: 'smiley', start: async () => [await faces(['smiley'], quiet)] },
-  { name: 'color', path: '/center/', command: 'color', start: async () => [await faces(['color'], quiet)] },
+  {
+    name: 'smiley',
+    role: 'leaf',
+    path: '/center/',
+    command: 'smiley',
+    start: async () => [await faces(['smiley'], quiet)],
+  },
+  {
+    name: 'color',
+    role: 'leaf',
+    path: '/center/',
+    command: 'color',
+    start: async () => [await faces(['color'], quiet)],
+  },
 ];
 if (has('services/face/dist/index.js')) {
   const backends = async () => Promise.all([faces(['smiley'], quiet), faces(['color'], quiet)]);
@@ -64,6 +79,7 @@ if (has('services/face/dist/index.js')) {
   });
   targets.push({
     name: 'face (→ smiley + color)',
+    role: 'face',
     callsSmiley: true,
     path: '/center/',
     command: 'face',
@@ -74,6 +90,7 @@ if (has('services/face/dist/index.js')) {
   });
   targets.push({
     name: 'plain face (node:http + undici → smiley + color)',
+    role: 'plain-face',
     callsSmiley: true,
     path: '/center/',
     start: async () => {
@@ -85,6 +102,7 @@ if (has('services/face/dist/index.js')) {
   if (has('gui/dist/app/index.html')) {
     targets.push({
       name: 'gui /face/ (→ face → smiley + color)',
+      role: 'gui',
       callsSmiley: true,
       path: '/face/center/',
       command: 'gui',
@@ -161,11 +179,16 @@ try {
   const stolen = stolenShare(cpuBefore, machineCpuTimes());
   const ceiling = running[0]?.samples ?? [];
   const smiley = running.find((each) => each.target.name === 'smiley')?.samples;
+  const plainFace = running.find((each) => each.target.role === 'plain-face')?.samples;
   const rows: Row[] = [];
   for (const each of running) {
     const summary = summarise(each.samples);
+    const againstPlain = each.target.role === 'face' && plainFace !== undefined;
     rows.push({
       name: each.target.name,
+      role: each.target.role,
+      toPlainFace: againstPlain ? summary.ratioTo(plainFace) : undefined,
+      cpuToPlainFace: againstPlain ? summary.cpuRatioTo(plainFace) : undefined,
       requestsPerSecond: summary.requestsPerSecond,
       toBare: summary.ratioTo(ceiling),
       toSmiley: each.target.callsSmiley === true && smiley !== undefined ? summary.ratioTo(smiley) : undefined,
@@ -192,6 +215,7 @@ try {
     rows[index] = { ...row, ...(await measureStartup(FACES_BIN, target.command, freePort, repeats)) };
   }
   const bundle = bundleGzipBytes(`${root}gui/dist/app`);
+  const targetResults = evaluateTargets(rows, bundle);
   const result = {
     date: new Date().toISOString(),
     node: process.version,
@@ -199,14 +223,19 @@ try {
     cpuStolenByHypervisor: stolen,
     rows,
     guiBundleGzipBytes: bundle ?? null,
+    targets: targetResults,
   };
   mkdirSync(outDir, { recursive: true });
   // A profiled run's figures are not comparable with the others: it gets its own files.
   const base = profiling ? 'profiled' : 'latest';
   writeFileSync(`${outDir}/${base}.json`, `${JSON.stringify(result, null, 2)}\n`);
-  writeFileSync(`${outDir}/${base}.md`, renderMarkdown(rows, bundle, result.settings, stolen));
+  const targetsText = renderTargets(targetResults);
+  writeFileSync(
+    `${outDir}/${base}.md`,
+    `${renderMarkdown(rows, bundle, result.settings, stolen)}\n\`\`\`\n${targetsText}\`\`\`\n`,
+  );
   process.stdout.write(
-    `${renderTable(rows, bundle, stolen)}\nwritten: bench-results/${base}.json, bench-results/${base}.md\n`,
+    `${renderTable(rows, bundle, stolen)}\n${targetsText}\nwritten: bench-results/${base}.json, bench-results/${base}.md\n`,
   );
 } finally {
   await Promise.all(running.flatMap((each) => each.processes.map((service) => service.stop())));

@@ -1,12 +1,17 @@
 import type { Sample } from './rounds.js';
+import type { Role } from './targets.js';
 
 /** One target's line: its figures over the rounds (see rounds.ts), ratios and start-up. */
 export interface Row extends Sample {
   readonly name: string;
+  readonly role: Role;
   /** Paired per-round ratio to the bare node:http ceiling (see rounds.ts). */
   readonly toBare: number;
   /** For face and the GUI path: paired per-round ratio to smiley. */
   readonly toSmiley: number | undefined;
+  /** For face: paired per-round ratios to the plain face reference, of req/s and of CPU per request. */
+  readonly toPlainFace: number | undefined;
+  readonly cpuToPlainFace: number | undefined;
   readonly startupMs: number | undefined;
   /** RSS when /readyz first answers 200, before any other request. */
   readonly readyRssMiB: number | undefined;
@@ -21,6 +26,8 @@ function lines(rows: readonly Row[]): string[][] {
     fixed(row.requestsPerSecond, 0),
     fixed(row.toBare, 2),
     row.toSmiley === undefined ? '' : fixed(row.toSmiley, 2),
+    row.toPlainFace === undefined ? '' : fixed(row.toPlainFace, 2),
+    row.cpuToPlainFace === undefined ? '' : fixed(row.cpuToPlainFace, 2),
     fixed(row.p50Ms, 2),
     fixed(row.p99Ms, 2),
     String(row.non2xx),
@@ -37,6 +44,8 @@ const HEADER = [
   'req/s',
   '× bare',
   '× smiley',
+  '× plain face',
+  'CPU × plain face',
   'p50 ms',
   'p99 ms',
   'non-2xx',

@@ -39,6 +39,21 @@ describe('summarise', () => {
     );
   });
 
+  it('pairs CPU per request round by round too', () => {
+    const reference = [
+      sample(1, { cpuMicrosPerRequest: 100 }),
+      sample(1, { cpuMicrosPerRequest: 200 }),
+      sample(1, { cpuMicrosPerRequest: 100 }),
+    ];
+    const target = [
+      sample(1, { cpuMicrosPerRequest: 80 }),
+      sample(1, { cpuMicrosPerRequest: 180 }),
+      sample(1, { cpuMicrosPerRequest: 70 }),
+    ];
+    // Per-round 0.8, 0.9, 0.7: the median is 0.8.
+    assert.equal(summarise(target).cpuRatioTo(reference), 0.8);
+  });
+
   it('refuses ratios over different numbers of rounds, and empty input', () => {
     assert.throws(() => summarise([sample(1)]).ratioTo([sample(1), sample(2)]), /same number of rounds/);
     assert.throws(() => summarise([]), /no samples/);

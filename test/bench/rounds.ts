@@ -20,6 +20,22 @@ export interface Sample {
 export interface Summary extends Sample {
   /** Median over rounds of this target's req/s over the reference's req/s in the same round. */
   readonly ratioTo: (reference: readonly Sample[]) => number;
+  /** The same, for CPU time per request. */
+  readonly cpuRatioTo: (reference: readonly Sample[]) => number;
+}
+
+function pairedRatio(
+  samples: readonly Sample[],
+  reference: readonly Sample[],
+  figure: (sample: Sample) => number,
+): number {
+  if (reference.length !== samples.length) throw new Error('ratios need the same number of rounds on both sides');
+  return median(
+    samples.map((sample, round) => {
+      const other = reference[round];
+      return other === undefined ? Number.NaN : figure(sample) / figure(other);
+    }),
+  );
 }
 
 /**
@@ -36,11 +52,7 @@ export function summarise(samples: readonly Sample[]): Summary {
     cpuMicrosPerRequest: median(samples.map((sample) => sample.cpuMicrosPerRequest)),
     rssMiB: median(samples.map((sample) => sample.rssMiB)),
     anonMiB: median(samples.map((sample) => sample.anonMiB)),
-    ratioTo: (reference) => {
-      if (reference.length !== samples.length) throw new Error('ratios need the same number of rounds on both sides');
-      return median(
-        samples.map((sample, round) => sample.requestsPerSecond / (reference[round]?.requestsPerSecond ?? 0)),
-      );
-    },
+    ratioTo: (reference) => pairedRatio(samples, reference, (sample) => sample.requestsPerSecond),
+    cpuRatioTo: (reference) => pairedRatio(samples, reference, (sample) => sample.cpuMicrosPerRequest),
   };
 }
