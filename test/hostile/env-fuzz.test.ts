@@ -6,7 +6,7 @@ import { guiService } from '@faces/gui';
 import { ConfigError, readServiceName, type ServiceDefinition } from '@faces/kit';
 import { loadtesterService } from '@faces/load';
 import { smileyService } from '@faces/smiley';
-import { documentedVariables } from '../helpers/readme-env.js';
+import { documentedVariables } from '../helpers/documented-env.js';
 
 // Each definition reads its own config type; the fuzz only needs read → build → inject.
 type AnyService = ServiceDefinition<never>;
@@ -76,8 +76,8 @@ async function assertStartsAndAnswers(service: AnyService, env: Record<string, s
 
 const variables = documentedVariables();
 
-describe('env fuzz: every variable of the README table, every hostile value', () => {
-  it('finds the variables in the README table', () => {
+describe('env fuzz: every variable of docs/configuration.md, every hostile value', () => {
+  it('finds the variables in docs/configuration.md', () => {
     assert.ok(variables.length >= 25, `only ${variables.length} variables found`);
   });
 
@@ -87,7 +87,7 @@ describe('env fuzz: every variable of the README table, every hostile value', ()
     const readers = who === 'all' ? Object.keys(SERVICES) : [who];
     for (const reader of readers) {
       const service = SERVICES[reader];
-      if (service === undefined) throw new Error(`the README names an unknown reader ${reader} for ${name}`);
+      if (service === undefined) throw new Error(`docs/configuration.md names an unknown reader ${reader} for ${name}`);
       it(`${reader} with a hostile ${variable} starts and answers, or exits with one line naming it`, async () => {
         for (const value of HOSTILE_VALUES) {
           // Fuzzing the timeouts themselves must not trip over the relaxed ones set for speed.

@@ -1,19 +1,17 @@
 import { readRepoFile } from './repo.js';
 
-/** One row of the README's configuration table: the variables it documents and who reads them. */
+/** One row of docs/configuration.md's table: the variables it documents and who reads them. */
 export interface DocumentedVariable {
   readonly name: string;
   /** `all`, a service name, or `faces` (the command with no argument). */
   readonly who: string;
 }
 
-/** Every variable in the README's Configuration table, one entry per variable and reader. */
+/** Every variable in the configuration reference's table, one entry per variable and reader. */
 export function documentedVariables(): DocumentedVariable[] {
-  const readme = readRepoFile('README.md');
-  const section = readme.slice(readme.indexOf('## Configuration'));
-  const table = section.slice(0, section.indexOf('\n## '));
+  const reference = readRepoFile('docs/configuration.md');
   const out: DocumentedVariable[] = [];
-  for (const line of table.split('\n')) {
+  for (const line of reference.split('\n')) {
     const cells = line.split('|').map((cell) => cell.trim());
     const [, names, who] = cells;
     if (names === undefined || who === undefined || !names.startsWith('`')) continue;
