@@ -12,7 +12,7 @@ import { Health, installHealth } from './health.js';
 import type { KitConfig } from './kit-config.js';
 import { lazySchemaCompilers } from './lazy-schema-compilers.js';
 import { loggerOptions } from './logger.js';
-import { createMetrics, installMetrics, type Metrics } from './metrics.js';
+import { createMetrics, installMetrics, type Metrics, requestRecorder } from './metrics.js';
 import { createRng, type Rng, randomSeed } from './random.js';
 
 export interface KitDeps {
@@ -74,8 +74,9 @@ export function buildServer(config: KitConfig, options: ServerOptions, deps: Kit
 
   // The kit's one onRequest hook: each hook is a call on every request.
   const { pod } = config;
+  const recordRequest = requestRecorder(metrics);
   app.addHook('onRequest', (request, reply, done) => {
-    metrics.inFlight.count++;
+    recordRequest(request, reply);
     setFacesHeaders(request, reply, pod);
     done();
   });
