@@ -5,6 +5,7 @@ import Fastify, {
   type FastifyRequest,
   LogController,
 } from 'fastify';
+import { connectionLimits } from './connection-limits.js';
 import { setFacesHeaders } from './faces-headers.js';
 import { FaultInjector } from './faults.js';
 import { type FaultsOptions, installFaults } from './faults-plugin.js';
@@ -64,6 +65,7 @@ export function buildServer(config: KitConfig, options: ServerOptions, deps: Kit
     return503OnClosing: false,
     schemaController: { compilersFactory: lazySchemaCompilers() },
     forceCloseConnections: 'idle',
+    ...connectionLimits(config),
   });
   const now = deps.now ?? Date.now;
   const metrics = createMetrics(config.service, deps.processMetrics ?? true);
