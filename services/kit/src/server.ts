@@ -6,6 +6,7 @@ import Fastify, {
   LogController,
 } from 'fastify';
 import { connectionLimits } from './connection-limits.js';
+import { installConnectionSweep } from './connection-sweep.js';
 import { setFacesHeaders } from './faces-headers.js';
 import { FaultInjector } from './faults.js';
 import { type FaultsOptions, installFaults } from './faults-plugin.js';
@@ -64,6 +65,7 @@ export function buildServer(config: KitConfig, options: ServerOptions, deps: Kit
     // Requests that arrive on open connections while closing are still served: none is dropped.
     return503OnClosing: false,
     schemaController: { compilersFactory: lazySchemaCompilers() },
+    // Closes only connections idle after an answer; connection-sweep.ts closes the others at close.
     forceCloseConnections: 'idle',
     ...connectionLimits(config),
   });
@@ -83,6 +85,7 @@ export function buildServer(config: KitConfig, options: ServerOptions, deps: Kit
     done();
   });
   installMetrics(app, metrics);
+  installConnectionSweep(app);
   installFaults(app, { injector, metrics, now, ...options.faults });
   installHealth(app, health);
   if (logsRequests) {
