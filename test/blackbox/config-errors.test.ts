@@ -15,6 +15,8 @@ const cases: { command: string; variable: string; value: string }[] = [
   { command: 'color', variable: 'COLOR', value: 'notacolor' },
   { command: 'smiley', variable: 'FACES_SEED', value: '-3' },
   { command: 'smiley', variable: 'DRAIN_SECONDS', value: 'soon' },
+  { command: 'color', variable: 'REQUEST_TIMEOUT_MS', value: '0' },
+  { command: 'smiley', variable: 'KEEP_ALIVE_TIMEOUT_MS', value: '5s' },
   { command: '', variable: 'FACES_SERVICE', value: 'colour' },
 ];
 

@@ -19,6 +19,8 @@ describe('readKitConfig', () => {
       latchIdleSeconds: 30,
     });
     assert.equal(config.drainSeconds, 5);
+    assert.equal(config.requestTimeoutMs, 10_000);
+    assert.equal(config.keepAliveTimeoutMs, 65_000);
     assert.ok(Object.isFrozen(config) && Object.isFrozen(config.faults));
   });
 
@@ -40,6 +42,15 @@ describe('readKitConfig', () => {
     { variable: 'FACES_SEED', value: 'seed' },
     { variable: 'DRAIN_SECONDS', value: '301' },
     { variable: 'LATCH_IDLE_SECONDS', value: '0' },
+    // 0 would mean no bound at all, which is the hole these close.
+    { variable: 'REQUEST_TIMEOUT_MS', value: '0' },
+    { variable: 'REQUEST_TIMEOUT_MS', value: '99' },
+    { variable: 'REQUEST_TIMEOUT_MS', value: '300001' },
+    { variable: 'REQUEST_TIMEOUT_MS', value: '1.5' },
+    { variable: 'REQUEST_TIMEOUT_MS', value: '10s' },
+    { variable: 'KEEP_ALIVE_TIMEOUT_MS', value: '0' },
+    { variable: 'KEEP_ALIVE_TIMEOUT_MS', value: '900001' },
+    { variable: 'KEEP_ALIVE_TIMEOUT_MS', value: '65e3' },
   ];
   for (const { variable, value } of bad) {
     it(`refuses ${variable}=${value}, naming both`, () => {
@@ -53,6 +64,13 @@ describe('readKitConfig', () => {
       );
     });
   }
+
+  it('accepts the request and keep-alive bounds at the edges of their ranges', () => {
+    const low = readKitConfig({ REQUEST_TIMEOUT_MS: '100', KEEP_ALIVE_TIMEOUT_MS: '100' }, 'smiley');
+    assert.deepEqual([low.requestTimeoutMs, low.keepAliveTimeoutMs], [100, 100]);
+    const high = readKitConfig({ REQUEST_TIMEOUT_MS: '300000', KEEP_ALIVE_TIMEOUT_MS: '900000' }, 'smiley');
+    assert.deepEqual([high.requestTimeoutMs, high.keepAliveTimeoutMs], [300_000, 900_000]);
+  });
 
   it('refuses a shutdown timeout that does not outlast the drain', () => {
     assert.throws(

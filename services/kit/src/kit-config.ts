@@ -46,6 +46,10 @@ export interface KitConfig {
   readonly drainSeconds: number;
   /** The whole shutdown, drain included, is bounded by this; past it the process exits 1. */
   readonly shutdownTimeoutSeconds: number;
+  /** A request's headers and body must all arrive within this, from its first byte; else 408 and a close. */
+  readonly requestTimeoutMs: number;
+  /** A kept-alive connection idle this long after an answer is closed. */
+  readonly keepAliveTimeoutMs: number;
 }
 
 /** The machine's host name, when it is fit for a header (it always is on Linux); else "unknown". */
@@ -82,6 +86,8 @@ export function readKitConfig(env: Env, service: ServiceName): KitConfig {
     }),
     drainSeconds,
     shutdownTimeoutSeconds,
+    requestTimeoutMs: readInt(env, 'REQUEST_TIMEOUT_MS', 10_000, 100, 300_000),
+    keepAliveTimeoutMs: readInt(env, 'KEEP_ALIVE_TIMEOUT_MS', 65_000, 100, 900_000),
   });
 }
 

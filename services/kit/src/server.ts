@@ -5,6 +5,8 @@ import Fastify, {
   type FastifyRequest,
   LogController,
 } from 'fastify';
+import { connectionLimits } from './connection-limits.js';
+import { installConnectionSweep } from './connection-sweep.js';
 import { setFacesHeaders } from './faces-headers.js';
 import { FaultInjector } from './faults.js';
 import { type FaultsOptions, installFaults } from './faults-plugin.js';
@@ -12,7 +14,7 @@ import { Health, installHealth } from './health.js';
 import type { KitConfig } from './kit-config.js';
 import { lazySchemaCompilers } from './lazy-schema-compilers.js';
 import { loggerOptions } from './logger.js';
-import { createMetrics, installMetrics, type Metrics } from './metrics.js';
+import { createMetrics, installMetrics, type Metrics, requestRecorder } from './metrics.js';
 import { createRng, type Rng, randomSeed } from './random.js';
 
 export interface KitDeps {
@@ -63,7 +65,9 @@ export function buildServer(config: KitConfig, options: ServerOptions, deps: Kit
     // Requests that arrive on open connections while closing are still served: none is dropped.
     return503OnClosing: false,
     schemaController: { compilersFactory: lazySchemaCompilers() },
+    // Closes only connections idle after an answer; connection-sweep.ts closes the others at close.
     forceCloseConnections: 'idle',
+    ...connectionLimits(config),
   });
   const now = deps.now ?? Date.now;
   const metrics = createMetrics(config.service, deps.processMetrics ?? true);
@@ -74,12 +78,14 @@ export function buildServer(config: KitConfig, options: ServerOptions, deps: Kit
 
   // The kit's one onRequest hook: each hook is a call on every request.
   const { pod } = config;
+  const recordRequest = requestRecorder(metrics);
   app.addHook('onRequest', (request, reply, done) => {
-    metrics.inFlight.count++;
+    recordRequest(request, reply);
     // A refused request (a too long user) is answered already: the hook chain ends here.
     if (setFacesHeaders(request, reply, pod)) done();
   });
   installMetrics(app, metrics);
+  installConnectionSweep(app);
   installFaults(app, { injector, metrics, now, ...options.faults });
   installHealth(app, health);
   if (logsRequests) {
