@@ -5,6 +5,7 @@ import Fastify, {
   type FastifyRequest,
   LogController,
 } from 'fastify';
+import { clientErrorHandler } from './client-error.js';
 import { setFacesHeaders } from './faces-headers.js';
 import { FaultInjector } from './faults.js';
 import { type FaultsOptions, installFaults } from './faults-plugin.js';
@@ -64,6 +65,8 @@ export function buildServer(config: KitConfig, options: ServerOptions, deps: Kit
     return503OnClosing: false,
     schemaController: { compilersFactory: lazySchemaCompilers() },
     forceCloseConnections: 'idle',
+    // Fastify's answers to malformed requests, but never a second answer to one request.
+    clientErrorHandler,
   });
   const now = deps.now ?? Date.now;
   const metrics = createMetrics(config.service, deps.processMetrics ?? true);
