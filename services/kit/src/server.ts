@@ -5,6 +5,7 @@ import Fastify, {
   type FastifyRequest,
   LogController,
 } from 'fastify';
+import { clientErrorHandler } from './client-error.js';
 import { connectionLimits } from './connection-limits.js';
 import { installConnectionSweep } from './connection-sweep.js';
 import { setFacesHeaders } from './faces-headers.js';
@@ -68,6 +69,8 @@ export function buildServer(config: KitConfig, options: ServerOptions, deps: Kit
     // Closes only connections idle after an answer; connection-sweep.ts closes the others at close.
     forceCloseConnections: 'idle',
     ...connectionLimits(config),
+    // Fastify's answers to malformed requests, but never a second answer to one request.
+    clientErrorHandler,
   });
   const now = deps.now ?? Date.now;
   const metrics = createMetrics(config.service, deps.processMetrics ?? true);
