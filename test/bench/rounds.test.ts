@@ -1,17 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { type Sample, summarise } from './rounds.js';
-
-const sample = (requestsPerSecond: number, extra: Partial<Sample> = {}): Sample => ({
-  requestsPerSecond,
-  p50Ms: 1,
-  p99Ms: 2,
-  non2xx: 0,
-  cpuMicrosPerRequest: 10,
-  rssMiB: 60,
-  anonMiB: 20,
-  ...extra,
-});
+import { summarise } from './rounds.js';
+import { sample } from './sample-fixture.js';
 
 describe('summarise', () => {
   it('takes medians per figure and adds up non-2xx answers', () => {

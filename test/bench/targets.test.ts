@@ -1,18 +1,13 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { Row } from './report.js';
+import { sample } from './sample-fixture.js';
 import { evaluateTargets, renderTargets } from './targets.js';
 
 const row = (name: string, role: Row['role'], extra: Partial<Row> = {}): Row => ({
+  ...sample(1000),
   name,
   role,
-  requestsPerSecond: 1000,
-  p50Ms: 1,
-  p99Ms: 2,
-  non2xx: 0,
-  cpuMicrosPerRequest: 10,
-  rssMiB: 60,
-  anonMiB: 20,
   toBare: 1,
   toSmiley: undefined,
   toPlainFace: undefined,
