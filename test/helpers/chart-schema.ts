@@ -62,7 +62,11 @@ const delayBuckets: Schema = {
   anyOf: [{ type: 'integer', minimum: 0, maximum: MAX_DELAY_MS }, { type: 'string', pattern: DELAY_BUCKETS }, unset, empty],
 };
 const imageRef: Schema = { type: 'string', pattern: '^([a-z0-9][a-z0-9._:/@-]*)?$' };
-const imageTag: Schema = { type: ['string', 'null'], pattern: '^([A-Za-z0-9_][A-Za-z0-9_.-]{0,127})?$' };
+/** A tag; `--set x.imageTag=2` gives a number, so whole numbers pass (1.10 would become 1.1: use --set-string). */
+const imageTag: Schema = {
+  description: 'an image tag (use --set-string for tags such as 1.10 that look like decimals)',
+  anyOf: [{ type: 'string', pattern: '^([A-Za-z0-9_][A-Za-z0-9_.-]{0,127})?$' }, { type: 'integer', minimum: 0 }, unset],
+};
 const pullPolicy: Schema = { enum: ['', null, 'Always', 'IfNotPresent', 'Never'] };
 const image = {
   image: imageRef,

@@ -25,8 +25,8 @@ Helpers shared by every template. Values that may be 0 are never passed through 
 {{- $name := include "faces.imageName" . -}}
 {{- if include "faces.isSet" $v.imageName -}}{{- $name = $v.imageName -}}{{- end -}}
 {{- $tag := .root.Chart.AppVersion -}}
-{{- if include "faces.isSet" .root.Values.defaultImageTag -}}{{- $tag = .root.Values.defaultImageTag -}}{{- end -}}
-{{- if include "faces.isSet" $v.imageTag -}}{{- $tag = $v.imageTag -}}{{- end -}}
+{{- if include "faces.isSet" .root.Values.defaultImageTag -}}{{- $tag = include "faces.str" .root.Values.defaultImageTag -}}{{- end -}}
+{{- if include "faces.isSet" $v.imageTag -}}{{- $tag = include "faces.str" $v.imageTag -}}{{- end -}}
 {{- printf "%s:%s" $name $tag -}}
 {{- end -}}
 {{- end -}}
