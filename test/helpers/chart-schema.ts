@@ -37,7 +37,10 @@ export const PAGE_COLOR = `^(${names}|#([0-9a-fA-F]{3,4}|[0-9a-fA-F]{6}|[0-9a-fA
 
 /** The kit's readDelayBuckets limit (not exported; the schema-parity test checks 60000 and 60001 against it). */
 const MAX_DELAY_MS = 60_000;
-const percentString = '^0*([0-9]{1,2}|100)$';
+/** ERROR_FRACTION as a string: readPercent in services/kit/src/env-readers.ts (which trims). */
+export const PERCENT = '^ *0*([0-9]{1,2}|100) *$';
+/** COLOR_<user> names the GUI ignores: isServiceLinkVariable in services/kit/src/service-links.ts. */
+export const USER_NAME_LINK = "^[A-Z0-9_]*(^|_)(SERVICE_HOST|SERVICE_PORT(_[A-Z0-9_]+)?|PORT|PORT_[0-9]{1,5}_(TCP|UDP|SCTP)(_PROTO|_PORT|_ADDR)?)$";
 const bucket = `0*([0-9]{1,4}|[1-5][0-9]{4}|${MAX_DELAY_MS})`;
 export const DELAY_BUCKETS = `^ *${bucket} *(, *${bucket} *)*$`;
 const port = '([1-9][0-9]{0,3}|[1-5][0-9]{4}|6[0-4][0-9]{3}|65[0-4][0-9]{2}|655[0-2][0-9]|6553[0-5])';
@@ -52,7 +55,7 @@ const percent = (nullable: boolean): Schema => ({
   description: 'an integer percent from 0 to 100, as a number or a string',
   anyOf: [
     { type: 'integer', minimum: 0, maximum: 100 },
-    { type: 'string', pattern: percentString },
+    { type: 'string', pattern: PERCENT },
     ...(nullable ? [unset, empty] : []),
   ],
 });
@@ -145,7 +148,7 @@ export function chartSchema(): Schema {
           type: 'object',
           propertyNames: {
             pattern: '^[A-Za-z0-9_.-]+$',
-            not: { pattern: '^[A-Z0-9_]*(^|_)(SERVICE_HOST|SERVICE_PORT(_[A-Z0-9_]+)?|PORT|PORT_[0-9]{1,5}_(TCP|UDP|SCTP)(_PROTO|_PORT|_ADDR)?)$' },
+            not: { pattern: USER_NAME_LINK },
           },
           additionalProperties: pageColor,
         },
