@@ -40,7 +40,8 @@ const MAX_DELAY_MS = 60_000;
 /** ERROR_FRACTION as a string: readPercent in services/kit/src/env-readers.ts (which trims). */
 export const PERCENT = '^ *0*([0-9]{1,2}|100) *$';
 /** COLOR_<user> names the GUI ignores: isServiceLinkVariable in services/kit/src/service-links.ts. */
-export const USER_NAME_LINK = "^[A-Z0-9_]*(^|_)(SERVICE_HOST|SERVICE_PORT(_[A-Z0-9_]+)?|PORT|PORT_[0-9]{1,5}_(TCP|UDP|SCTP)(_PROTO|_PORT|_ADDR)?)$";
+export const USER_NAME_LINK =
+  '^[A-Z0-9_]*(^|_)(SERVICE_HOST|SERVICE_PORT(_[A-Z0-9_]+)?|PORT|PORT_[0-9]{1,5}_(TCP|UDP|SCTP)(_PROTO|_PORT|_ADDR)?)$';
 const bucket = `0*([0-9]{1,4}|[1-5][0-9]{4}|${MAX_DELAY_MS})`;
 export const DELAY_BUCKETS = `^ *${bucket} *(, *${bucket} *)*$`;
 const port = '([1-9][0-9]{0,3}|[1-5][0-9]{4}|6[0-4][0-9]{3}|65[0-4][0-9]{2}|655[0-2][0-9]|6553[0-5])';
@@ -62,13 +63,22 @@ const percent = (nullable: boolean): Schema => ({
 /** Delay buckets: one number, or a comma-separated string; unset (null or "") means none or inherited. */
 const delayBuckets: Schema = {
   description: `comma-separated whole milliseconds from 0 to ${MAX_DELAY_MS}, e.g. "0,5,10,1500"; a single number; or unset`,
-  anyOf: [{ type: 'integer', minimum: 0, maximum: MAX_DELAY_MS }, { type: 'string', pattern: DELAY_BUCKETS }, unset, empty],
+  anyOf: [
+    { type: 'integer', minimum: 0, maximum: MAX_DELAY_MS },
+    { type: 'string', pattern: DELAY_BUCKETS },
+    unset,
+    empty,
+  ],
 };
 const imageRef: Schema = { type: 'string', pattern: '^([a-z0-9][a-z0-9._:/@-]*)?$' };
 /** A tag; `--set x.imageTag=2` gives a number, so whole numbers pass (1.10 would become 1.1: use --set-string). */
 const imageTag: Schema = {
   description: 'an image tag (use --set-string for tags such as 1.10 that look like decimals)',
-  anyOf: [{ type: 'string', pattern: '^([A-Za-z0-9_][A-Za-z0-9_.-]{0,127})?$' }, { type: 'integer', minimum: 0 }, unset],
+  anyOf: [
+    { type: 'string', pattern: '^([A-Za-z0-9_][A-Za-z0-9_.-]{0,127})?$' },
+    { type: 'integer', minimum: 0 },
+    unset,
+  ],
 };
 const pullPolicy: Schema = { enum: ['', null, 'Always', 'IfNotPresent', 'Never'] };
 const image = {
@@ -195,7 +205,13 @@ export function chartSchema(): Schema {
       color: color(),
       color2: color(),
       color3: color(),
-      resources: strict({ face: resources, smiley: resources, color: resources, gui: resources, loadtester: resources }),
+      resources: strict({
+        face: resources,
+        smiley: resources,
+        color: resources,
+        gui: resources,
+        loadtester: resources,
+      }),
       loadtester: strict({
         enabled: bool,
         ...image,

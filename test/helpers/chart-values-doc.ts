@@ -42,10 +42,15 @@ export function valueDocs(text: string): { docs: ValueDoc[]; undocumented: strin
       const comment = docComment(keyNode.commentBefore ?? (i === 0 ? firstComment : undefined));
       const value = pair.value as Node | null;
       if (comment !== undefined) {
-        docs.push({ key: full, default: JSON.stringify(value === null ? null : (value as Node).toJSON()), description: comment });
+        docs.push({
+          key: full,
+          default: JSON.stringify(value === null ? null : (value as Node).toJSON()),
+          description: comment,
+        });
       }
       const isLeafMap = isMap(value) && value.items.length === 0;
-      if (isMap(value) && !isLeafMap) walk(value, full, covered || comment !== undefined, value.commentBefore ?? undefined);
+      if (isMap(value) && !isLeafMap)
+        walk(value, full, covered || comment !== undefined, value.commentBefore ?? undefined);
       else if (!covered && comment === undefined) undocumented.push(full);
     });
   };
@@ -55,6 +60,8 @@ export function valueDocs(text: string): { docs: ValueDoc[]; undocumented: strin
 
 /** The README's values table, one row per documented key. */
 export function valuesTable(docs: readonly ValueDoc[]): string {
-  const rows = docs.map((d) => `| \`${d.key}\` | \`${d.default.replaceAll('|', '\\|')}\` | ${d.description.replaceAll('|', '\\|')} |`);
+  const rows = docs.map(
+    (d) => `| \`${d.key}\` | \`${d.default.replaceAll('|', '\\|')}\` | ${d.description.replaceAll('|', '\\|')} |`,
+  );
   return ['| key | default | description |', '| --- | --- | --- |', ...rows].join('\n');
 }

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { type Rendered } from './kubectl.js';
+import type { Rendered } from './kubectl.js';
 import { ensureLayerBinary } from './lambda-layer.js';
 import { parseRendered } from './manifests.js';
 import { repoPath } from './repo.js';
@@ -18,7 +18,12 @@ export function helm(args: readonly string[]): Rendered {
     encoding: 'utf8',
     timeout: 60_000,
     // A private HOME-less config: no repositories, no registry logins, no plugins of the machine's.
-    env: { PATH: process.env.PATH ?? '', HELM_CACHE_HOME: repoPath('.tools/helm/cache'), HELM_CONFIG_HOME: repoPath('.tools/helm/config'), HELM_DATA_HOME: repoPath('.tools/helm/data') },
+    env: {
+      PATH: process.env.PATH ?? '',
+      HELM_CACHE_HOME: repoPath('.tools/helm/cache'),
+      HELM_CONFIG_HOME: repoPath('.tools/helm/config'),
+      HELM_DATA_HOME: repoPath('.tools/helm/data'),
+    },
   });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }

@@ -72,7 +72,10 @@ for (const name of ['face', 'smiley', 'color', 'faces-gui']) {
 }
 
 test('the load tester is configured as k8s/loadtester configures it', () => {
-  assert.deepEqual(envMap(find(chart, 'Deployment', 'faces-loadtester')), envMap(find(loadtesterBase, 'Deployment', 'faces-loadtester')));
+  assert.deepEqual(
+    envMap(find(chart, 'Deployment', 'faces-loadtester')),
+    envMap(find(loadtesterBase, 'Deployment', 'faces-loadtester')),
+  );
 });
 
 test("terminationGracePeriodSeconds outlasts the kit's SHUTDOWN_TIMEOUT_SECONDS, which outlasts DRAIN_SECONDS", () => {

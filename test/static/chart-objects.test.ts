@@ -7,7 +7,11 @@ import { validateObject } from '../helpers/k8s-validate.js';
 import { container0, find } from '../helpers/manifests.js';
 import { at, type Json } from '../helpers/yaml-docs.js';
 
-const RENDERS: Record<string, readonly string[]> = { defaults: [], ...WORKSHOP_LINES, 'every optional part': EVERYTHING };
+const RENDERS: Record<string, readonly string[]> = {
+  defaults: [],
+  ...WORKSHOP_LINES,
+  'every optional part': EVERYTHING,
+};
 
 for (const [name, args] of Object.entries(RENDERS)) {
   test(`${name}: every rendered object is valid and has no unknown fields`, () => {
@@ -42,7 +46,7 @@ test('every optional part renders its objects, and none renders by default', () 
   );
 });
 
-test("every pod is non-root, read-only, drops ALL capabilities, uses RuntimeDefault seccomp and no service links", () => {
+test('every pod is non-root, read-only, drops ALL capabilities, uses RuntimeDefault seccomp and no service links', () => {
   for (const d of everything.filter((o) => at(o, 'kind') === 'Deployment')) {
     const spec = at(d, 'spec', 'template', 'spec');
     const name = String(at(d, 'metadata', 'name'));
@@ -56,7 +60,10 @@ test("every pod is non-root, read-only, drops ALL capabilities, uses RuntimeDefa
       readOnlyRootFilesystem: true,
       capabilities: { drop: ['ALL'] },
     });
-    assert.ok(at(c, 'resources', 'requests', 'cpu') !== undefined && at(c, 'resources', 'limits', 'memory') !== undefined, name);
+    assert.ok(
+      at(c, 'resources', 'requests', 'cpu') !== undefined && at(c, 'resources', 'limits', 'memory') !== undefined,
+      name,
+    );
     assert.deepEqual(at(d, 'spec', 'template', 'metadata', 'annotations'), {
       'prometheus.io/scrape': 'true',
       'prometheus.io/port': '8000',
@@ -65,7 +72,7 @@ test("every pod is non-root, read-only, drops ALL capabilities, uses RuntimeDefa
   }
 });
 
-test('the Canaries are the workshop\'s: Linkerd, 5 % steps to 50 %, 70 % success, load from faces-loadtester', () => {
+test("the Canaries are the workshop's: Linkerd, 5 % steps to 50 %, 70 % success, load from faces-loadtester", () => {
   for (const name of ['face', 'smiley', 'color']) {
     const c = find(everything, 'Canary', name);
     assert.equal(at(c, 'spec', 'provider'), 'linkerd');
@@ -73,7 +80,10 @@ test('the Canaries are the workshop\'s: Linkerd, 5 % steps to 50 %, 70 % success
     assert.equal(at(c, 'spec', 'analysis', 'maxWeight'), 50);
     assert.deepEqual(at(c, 'spec', 'analysis', 'metrics', 0, 'thresholdRange'), { min: 70 });
     assert.equal(at(c, 'spec', 'analysis', 'webhooks', 0, 'url'), 'http://faces-loadtester.faces/');
-    assert.equal(at(c, 'spec', 'analysis', 'webhooks', 0, 'metadata', 'cmd'), `faces load -z 2m -q 10 -c 2 http://${name}-canary.faces/`);
+    assert.equal(
+      at(c, 'spec', 'analysis', 'webhooks', 0, 'metadata', 'cmd'),
+      `faces load -z 2m -q 10 -c 2 http://${name}-canary.faces/`,
+    );
   }
   assert.deepEqual(at(find(everything, 'Canary', 'face'), 'spec', 'autoscalerRef'), {
     apiVersion: 'autoscaling/v2',
@@ -96,7 +106,9 @@ test('the A/B test routes x-faces-user: testuser on the GUI Ingress and loads bo
 test('the load tester matches k8s/loadtester: its namespace only, a gate file on an emptyDir', () => {
   const d = find(everything, 'Deployment', 'faces-loadtester');
   assert.equal(at(d, 'spec', 'replicas'), 1);
-  const env = Object.fromEntries((at(container0(d), 'env') as { name: string; value: string }[]).map((v) => [v.name, v.value]));
+  const env = Object.fromEntries(
+    (at(container0(d), 'env') as { name: string; value: string }[]).map((v) => [v.name, v.value]),
+  );
   assert.deepEqual(env, {
     FACES_SERVICE: 'loadtester',
     NAMESPACE_REGEXP: '^faces$',

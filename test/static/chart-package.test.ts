@@ -13,7 +13,7 @@ import { at } from '../helpers/yaml-docs.js';
 const version = (JSON.parse(readRepoFile('package.json')) as { version: string }).version;
 const [chart] = readYamlFile('charts/faces/Chart.yaml');
 
-test('Chart.yaml: apiVersion v2, version and appVersion are package.json\'s, kubeVersion >=1.25.0-0', () => {
+test("Chart.yaml: apiVersion v2, version and appVersion are package.json's, kubeVersion >=1.25.0-0", () => {
   assert.equal(at(chart, 'apiVersion'), 'v2');
   assert.equal(at(chart, 'name'), 'faces');
   assert.equal(at(chart, 'version'), version);
@@ -25,7 +25,10 @@ test('helm is v4', () => {
   assert.match(helm(['version', '--short']).stdout, /^v4\./);
 });
 
-for (const [name, args] of [['the defaults', []], ['every optional part on', EVERYTHING]] as const) {
+for (const [name, args] of [
+  ['the defaults', []],
+  ['every optional part on', EVERYTHING],
+] as const) {
   test(`helm lint --strict passes with ${name}`, () => {
     const result = helm(['lint', '--strict', CHART, ...args]);
     assert.equal(result.status, 0, result.stdout + result.stderr);

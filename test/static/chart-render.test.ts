@@ -6,7 +6,10 @@ import { container0, envOf, find } from '../helpers/manifests.js';
 import { at, type Json } from '../helpers/yaml-docs.js';
 
 const names = (objects: readonly Json[], kind: string) =>
-  objects.filter((o) => at(o, 'kind') === kind).map((o) => String(at(o, 'metadata', 'name'))).sort();
+  objects
+    .filter((o) => at(o, 'kind') === kind)
+    .map((o) => String(at(o, 'metadata', 'name')))
+    .sort();
 const env = (objects: readonly Json[], name: string): Record<string, string> =>
   Object.fromEntries((envOf(find(objects, 'Deployment', name)) ?? []).map((v) => [v.name, v.value ?? '']));
 
@@ -105,7 +108,8 @@ describe('--set gui.serviceType=LoadBalancer backend.delayBuckets=0 face.delayBu
   const objects = renderChart(WORKSHOP_LINES['LoadBalancer, delays off']);
   test('makes the GUI Service a LoadBalancer and leaves the others ClusterIP', () => {
     assert.equal(at(find(objects, 'Service', 'faces-gui'), 'spec', 'type'), 'LoadBalancer');
-    for (const name of ['face', 'smiley', 'color']) assert.equal(at(find(objects, 'Service', name), 'spec', 'type'), 'ClusterIP');
+    for (const name of ['face', 'smiley', 'color'])
+      assert.equal(at(find(objects, 'Service', name), 'spec', 'type'), 'ClusterIP');
   });
   test('renders DELAY_BUCKETS "0" on face, smiley and color, and keeps 20 % errors', () => {
     for (const name of ['face', 'smiley', 'color']) {
@@ -156,10 +160,26 @@ for (const { name, args, expected } of INHERIT) {
 }
 
 const IMAGES: { name: string; args: string[]; expected: string }[] = [
-  { name: 'image wins over everything', args: ['--set', 'smiley.image=r.example/x:1', '--set', 'smiley.imageTag=2'], expected: 'r.example/x:1' },
-  { name: 'imageName with imageTag', args: ['--set', 'smiley.imageName=r.example/y', '--set', 'smiley.imageTag=2'], expected: 'r.example/y:2' },
-  { name: 'imageName with defaultImageTag', args: ['--set', 'smiley.imageName=r.example/y', '--set', 'defaultImageTag=3'], expected: 'r.example/y:3' },
-  { name: 'an empty imageName falls back to ours', args: ['--set', 'smiley.imageName='], expected: 'ghcr.io/faces-demo/faces:0.1.0' },
+  {
+    name: 'image wins over everything',
+    args: ['--set', 'smiley.image=r.example/x:1', '--set', 'smiley.imageTag=2'],
+    expected: 'r.example/x:1',
+  },
+  {
+    name: 'imageName with imageTag',
+    args: ['--set', 'smiley.imageName=r.example/y', '--set', 'smiley.imageTag=2'],
+    expected: 'r.example/y:2',
+  },
+  {
+    name: 'imageName with defaultImageTag',
+    args: ['--set', 'smiley.imageName=r.example/y', '--set', 'defaultImageTag=3'],
+    expected: 'r.example/y:3',
+  },
+  {
+    name: 'an empty imageName falls back to ours',
+    args: ['--set', 'smiley.imageName='],
+    expected: 'ghcr.io/faces-demo/faces:0.1.0',
+  },
 ];
 for (const { name, args, expected } of IMAGES) {
   test(`image resolution: ${name}`, () => {

@@ -5,8 +5,8 @@
 import { strict as assert } from 'node:assert';
 import { describe, test } from 'node:test';
 import { readColorConfig } from '@faces/color';
-import { type Env, isServiceLinkVariable, readDelayBuckets, readPercent, readServiceAddress } from '@faces/kit';
 import { readGuiConfig } from '@faces/gui';
+import { type Env, isServiceLinkVariable, readDelayBuckets, readPercent, readServiceAddress } from '@faces/kit';
 import { SMILEYS } from '@faces/smiley';
 import {
   BACKEND_COLOR,
@@ -35,7 +35,7 @@ const accepts = (read: (env: Env) => unknown, env: Env): boolean => {
   }
 };
 
-test('charts/faces/values.schema.json is what scripts/chart-schema.mjs writes from the services\' rules', () => {
+test("charts/faces/values.schema.json is what scripts/chart-schema.mjs writes from the services' rules", () => {
   assert.deepEqual(JSON.parse(readRepoFile('charts/faces/values.schema.json')), chartSchema());
 });
 
@@ -56,13 +56,40 @@ const TABLES: { name: string; pattern: string; service: (value: string) => boole
     name: 'color.color (COLOR of color)',
     pattern: BACKEND_COLOR,
     service: (v) => accepts(readColorConfig, { COLOR: v }),
-    values: ['blue', 'Blue', 'LIGHTCYAN', 'rebeccapurple', '#abc', '#AABBCC', '#abcd', '#AABBCCDD', 'bleu', 'rgb(1,2,3)', 'blue;', '#ggg'],
+    values: [
+      'blue',
+      'Blue',
+      'LIGHTCYAN',
+      'rebeccapurple',
+      '#abc',
+      '#AABBCC',
+      '#abcd',
+      '#AABBCCDD',
+      'bleu',
+      'rgb(1,2,3)',
+      'blue;',
+      '#ggg',
+    ],
   },
   {
     name: 'gui.color (COLOR of the GUI)',
     pattern: PAGE_COLOR,
     service: (v) => accepts(readGuiConfig, { COLOR: v }),
-    values: ['white', 'Darkblue', 'lightcyan', '#abcd', '#AABBCCDD', 'rgb(1, 2, 3)', 'hsl(120deg 50% 50%)', 'RGBA(0,0,0,0.5)', 'red;x:y', 'url(x)', 'rgb(1,2,3);', '</style>', 'bleu'],
+    values: [
+      'white',
+      'Darkblue',
+      'lightcyan',
+      '#abcd',
+      '#AABBCCDD',
+      'rgb(1, 2, 3)',
+      'hsl(120deg 50% 50%)',
+      'RGBA(0,0,0,0.5)',
+      'red;x:y',
+      'url(x)',
+      'rgb(1,2,3);',
+      '</style>',
+      'bleu',
+    ],
   },
   {
     name: 'errorFraction as a string (ERROR_FRACTION)',
@@ -74,13 +101,38 @@ const TABLES: { name: string; pattern: string; service: (value: string) => boole
     name: 'delayBuckets (DELAY_BUCKETS)',
     pattern: DELAY_BUCKETS,
     service: (v) => accepts((env) => readDelayBuckets(env, 'DELAY_BUCKETS'), { DELAY_BUCKETS: v }),
-    values: ['0', '0,5,10,15,20,50,200,500,1500', ' 0 , 5 ', '60000', '0060000', '60001', '99999', '0,,5', '0,5,', '-1', '1.5', 'fast'],
+    values: [
+      '0',
+      '0,5,10,15,20,50,200,500,1500',
+      ' 0 , 5 ',
+      '60000',
+      '0060000',
+      '60001',
+      '99999',
+      '0,,5',
+      '0,5,',
+      '-1',
+      '1.5',
+      'fast',
+    ],
   },
   {
     name: 'face.smileyService (SMILEY_SERVICE)',
     pattern: SERVICE_ADDRESS,
     service: (v) => accepts((env) => readServiceAddress(env, 'SMILEY_SERVICE', 'smiley'), { SMILEY_SERVICE: v }),
-    values: ['smiley', 'smiley:8000', 'http://smiley:8000', 'http://smiley:8000/', 'smiley.faces.svc.cluster.local', 'smiley:0', 'smiley:65535', 'smiley:65536', '-smiley', 'smiley/x', 'https://smiley'],
+    values: [
+      'smiley',
+      'smiley:8000',
+      'http://smiley:8000',
+      'http://smiley:8000/',
+      'smiley.faces.svc.cluster.local',
+      'smiley:0',
+      'smiley:65535',
+      'smiley:65536',
+      '-smiley',
+      'smiley/x',
+      'https://smiley',
+    ],
   },
   {
     name: 'gui.colorForUser keys (COLOR_<user> the GUI does not ignore)',
@@ -118,7 +170,7 @@ for (const { path, variable, read } of RANGES) {
     if (min > 0) assert.ok(!accepts(read, { [variable]: String(min - 1) }));
   });
 }
-test('the integer range of errorFraction and delay buckets is the readers\' (100, 60000)', () => {
+test("the integer range of errorFraction and delay buckets is the readers' (100, 60000)", () => {
   const fraction = at(schema, 'properties', 'face', 'properties', 'errorFraction', 'anyOf', 0, 'maximum');
   const bucket = at(schema, 'properties', 'backend', 'properties', 'delayBuckets', 'anyOf', 0, 'maximum');
   assert.equal(fraction, 100);
@@ -129,8 +181,19 @@ test('the integer range of errorFraction and delay buckets is the readers\' (100
 
 // Helm's own engine on the same patterns: one run takes every color name as a GUI user color.
 test('Helm accepts every color name, in any case, for the backends and the GUI', () => {
-  const args = colorNames().flatMap((name, i) => ['--set', `gui.colorForUser.u${i}=${i % 2 ? name.toUpperCase() : name}`]);
-  const result = helmTemplate([...args, '--set', 'color.color=LightCyan', '--set', 'color2.color=#abc', '--set', 'gui.color=hsl(120\\,50%\\,50%)']);
+  const args = colorNames().flatMap((name, i) => [
+    '--set',
+    `gui.colorForUser.u${i}=${i % 2 ? name.toUpperCase() : name}`,
+  ]);
+  const result = helmTemplate([
+    ...args,
+    '--set',
+    'color.color=LightCyan',
+    '--set',
+    'color2.color=#abc',
+    '--set',
+    'gui.color=hsl(120\\,50%\\,50%)',
+  ]);
   assert.equal(result.status, 0, result.stderr);
 });
 
