@@ -2,8 +2,11 @@ import { Kustomization } from '@kubernetes-models/flux-cd/kustomize.toolkit.flux
 import { GitRepository } from '@kubernetes-models/flux-cd/source.toolkit.fluxcd.io/v1';
 import { Ajv } from 'ajv';
 import { Deployment } from 'kubernetes-models/apps/v1';
+import { HorizontalPodAutoscaler } from 'kubernetes-models/autoscaling/v2';
+import { Ingress } from 'kubernetes-models/networking.k8s.io/v1';
+import { PodDisruptionBudget } from 'kubernetes-models/policy/v1';
 import { Service } from 'kubernetes-models/v1';
-import { CANARY_SCHEMA, SERVICE_PROFILE_SCHEMA } from './crd-schemas.js';
+import { CANARY_SCHEMA, HTTP_ROUTE_SCHEMA, SERVICE_PROFILE_SCHEMA } from './crd-schemas.js';
 import { at, isObject, type Json } from './yaml-docs.js';
 
 /** A model's validate(), which throws a ValidationError naming the bad paths. */
@@ -13,6 +16,9 @@ type Validate = (this: unknown) => void;
 const MODELS: Record<string, Validate> = {
   'apps/v1/Deployment': Deployment.prototype.validate as Validate,
   'v1/Service': Service.prototype.validate as Validate,
+  'networking.k8s.io/v1/Ingress': Ingress.prototype.validate as Validate,
+  'policy/v1/PodDisruptionBudget': PodDisruptionBudget.prototype.validate as Validate,
+  'autoscaling/v2/HorizontalPodAutoscaler': HorizontalPodAutoscaler.prototype.validate as Validate,
   'source.toolkit.fluxcd.io/v1/GitRepository': GitRepository.prototype.validate as Validate,
   'kustomize.toolkit.fluxcd.io/v1/Kustomization': Kustomization.prototype.validate as Validate,
 };
@@ -21,6 +27,7 @@ const ajv = new Ajv({ allErrors: true, strict: true });
 const SCHEMAS = {
   'linkerd.io/v1alpha2/ServiceProfile': ajv.compile(SERVICE_PROFILE_SCHEMA),
   'flagger.app/v1beta1/Canary': ajv.compile(CANARY_SCHEMA),
+  'gateway.networking.k8s.io/v1/HTTPRoute': ajv.compile(HTTP_ROUTE_SCHEMA),
 };
 
 interface Seen {

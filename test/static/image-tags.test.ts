@@ -1,11 +1,13 @@
 // One image and one tag everywhere: kustomization.yaml `images:` (where kustomize users change it),
-// the plain manifests (what Flux applies), docker-compose.yaml, the Makefile and package.json.
+// the plain manifests (what Flux applies), docker-compose.yaml, the Makefile, package.json, the
+// chart (charts/faces) and the release workflow.
 import { strict as assert } from 'node:assert';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { test } from 'node:test';
 import { stringify } from 'yaml';
+import { renderChart } from '../helpers/helm.js';
 import { kustomize } from '../helpers/kubectl.js';
 import { parseRendered, readYamlFile, WORKLOADS } from '../helpers/manifests.js';
 import { readRepoFile, repoPath } from '../helpers/repo.js';
@@ -107,5 +109,32 @@ test('a GitOps overlay that sets images: moves every workload to the new image',
     }
   } finally {
     rmSync(overlay, { recursive: true, force: true });
+  }
+});
+
+test("the chart's version and appVersion are package.json's, and every workload defaults to the same image", () => {
+  const [chart] = readYamlFile('charts/faces/Chart.yaml');
+  assert.equal(at(chart, 'version'), version);
+  assert.equal(at(chart, 'appVersion'), version);
+  const deployments = renderChart(['--set', 'loadtester.enabled=true']).filter((o) => at(o, 'kind') === 'Deployment');
+  assert.equal(deployments.length, WORKLOADS.length + 1);
+  for (const d of deployments) assert.equal(at(d, 'spec', 'template', 'spec', 'containers', 0, 'image'), expected);
+});
+
+test("the release workflow pushes the image under the same name (the owner's) and the tag's version", () => {
+  const [release] = readYamlFile('.github/workflows/release.yml');
+  const text = JSON.stringify(release);
+  const { name } = parseImage(expected);
+  const [registry, owner, repository] = name.split('/');
+  assert.ok(
+    text.includes(
+      `"tags":"${registry}/\${{ needs.versions.outputs.owner }}/${repository}:\${{ needs.versions.outputs.version }}"`,
+    ),
+  );
+  // A fork releases under its own owner: the chart and manifests it publishes are pointed there.
+  const rewrites = text.match(/sed -i \\"s#([^#]+)#([^#]+)#g\\"/g) ?? [];
+  assert.equal(rewrites.length, 2);
+  for (const rewrite of rewrites) {
+    assert.ok(rewrite.includes(`s#${registry}/${owner}/${repository}#${registry}/\${OWNER}/${repository}#g`), rewrite);
   }
 });

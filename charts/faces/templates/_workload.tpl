@@ -1,0 +1,119 @@
+{{/*
+A Service and a Deployment, shaped like k8s/01-base: selector `service: <name>` (never changes
+between chart versions), port `http` (8000) behind Service port 80, probes on /readyz and
+/healthz, a non-root read-only container with every capability dropped, RuntimeDefault seccomp,
+no service-link variables. terminationGracePeriodSeconds 30 outlasts the services'
+SHUTDOWN_TIMEOUT_SECONDS (25), which covers DRAIN_SECONDS (5) and in-flight requests.
+Arguments: root, name, component, values (image keys, replicas), env (list of name/value) or
+args, resources, serviceType, omitReplicas, volumes (bool: the load tester's gate file).
+*/}}
+{{- define "faces.workload" -}}
+---
+apiVersion: v1
+kind: Service
+metadata:
+  name: {{ .name }}
+  namespace: {{ .root.Release.Namespace }}
+  labels:
+    {{- include "faces.labels" . | nindent 4 }}
+spec:
+  type: {{ .serviceType | default "ClusterIP" }}
+  selector:
+    service: {{ .name }}
+  ports:
+    - name: http
+      port: 80
+      targetPort: http
+---
+apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: {{ .name }}
+  namespace: {{ .root.Release.Namespace }}
+  labels:
+    {{- include "faces.labels" . | nindent 4 }}
+spec:
+  {{- if not .omitReplicas }}
+  replicas: {{ include "faces.replicas" . }}
+  {{- end }}
+  selector:
+    matchLabels:
+      service: {{ .name }}
+  strategy:
+    type: RollingUpdate
+    rollingUpdate:
+      maxUnavailable: 0
+      maxSurge: 1
+  template:
+    metadata:
+      labels:
+        service: {{ .name }}
+        {{- include "faces.commonLabels" . | nindent 8 }}
+      annotations:
+        prometheus.io/scrape: "true"
+        prometheus.io/port: "8000"
+        prometheus.io/path: /metrics
+    spec:
+      terminationGracePeriodSeconds: 30
+      # No service-link variables (COLOR_PORT=tcp://…): Faces finds its peers by DNS name.
+      enableServiceLinks: false
+      automountServiceAccountToken: false
+      securityContext:
+        runAsNonRoot: true
+        runAsUser: 1000
+        runAsGroup: 1000
+        {{- if .volumes }}
+        fsGroup: 1000
+        {{- end }}
+        seccompProfile:
+          type: RuntimeDefault
+      containers:
+        - name: {{ .name }}
+          image: {{ include "faces.image" . }}
+          imagePullPolicy: {{ include "faces.pullPolicy" . }}
+          {{- with .args }}
+          args: {{ toJson . }}
+          {{- end }}
+          {{- with .env }}
+          env:
+            {{- range . }}
+            - name: {{ .name }}
+              value: {{ .value | quote }}
+            {{- end }}
+          {{- end }}
+          ports:
+            - name: http
+              containerPort: 8000
+              protocol: TCP
+          readinessProbe:
+            httpGet:
+              path: /readyz
+              port: http
+            periodSeconds: 5
+            failureThreshold: 2
+          livenessProbe:
+            httpGet:
+              path: /healthz
+              port: http
+            initialDelaySeconds: 5
+            periodSeconds: 10
+            failureThreshold: 3
+          resources:
+            {{- toYaml .resources | nindent 12 }}
+          securityContext:
+            allowPrivilegeEscalation: false
+            readOnlyRootFilesystem: true
+            capabilities:
+              drop: [ALL]
+          {{- if .volumes }}
+          volumeMounts:
+            - name: gates
+              mountPath: /var/lib/faces-loadtester
+          {{- end }}
+      {{- if .volumes }}
+      volumes:
+        - name: gates
+          emptyDir:
+            sizeLimit: 1Mi
+      {{- end }}
+{{- end -}}
