@@ -27,3 +27,14 @@ test("package.json's engines allow the pinned major only", () => {
 test('the bundle targets the pinned major', () => {
   assert.match(readRepoFile('scripts/bundle.mjs'), new RegExp(`target: 'node${pinned}'`));
 });
+
+test('the GitHub workflows set up Node.js from .nvmrc', () => {
+  for (const workflow of ['.github/workflows/ci.yml', '.github/workflows/release.yml']) {
+    const text = readRepoFile(workflow);
+    const setups = text.match(/uses: actions\/setup-node@/g)?.length ?? 0;
+    const fromFile = text.match(/node-version-file: \.nvmrc/g)?.length ?? 0;
+    assert.ok(setups > 0, `${workflow} sets up Node.js`);
+    assert.equal(fromFile, setups, `${workflow}: every setup-node reads .nvmrc`);
+    assert.doesNotMatch(text, /node-version: /, `${workflow} names no other version`);
+  }
+});
