@@ -137,9 +137,35 @@ test('bad flags exit 2 with a message naming the flag', async () => {
     const run = await runFacesToExit(['load', ...args]);
     assert.equal(run.code, 2, args.join(' '));
     assert.match(run.stderr, message);
-    assert.match(run.stderr, /usage: faces load/);
+    assert.equal(run.stderr.split('\n').length, 2, `one line: ${run.stderr}`);
   }
   const help = await runFacesToExit(['load', '--help']);
   assert.equal(help.code, 0);
   assert.match(help.stdout, /usage: faces load \[flags\] <url>/);
+});
+
+test('a numeric flag past its bound exits 2 with one line naming it, before sending anything', async () => {
+  const closed = 'http://127.0.0.1:1/';
+  const cases: { args: string[]; stderr: string }[] = [
+    {
+      args: ['-c', '10000000', closed],
+      stderr: 'faces load: invalid value "10000000" for flag -c: want a whole number from 1 to 1000\n',
+    },
+    {
+      args: ['-z', '1s', '-c', '10000000', closed],
+      stderr: 'faces load: invalid value "10000000" for flag -c: want a whole number from 1 to 1000\n',
+    },
+    {
+      args: ['-z', '10000h', closed],
+      stderr:
+        'faces load: invalid value "10000h" for flag -z: want a duration from 0 to 24h, such as 30s, 2m or 1h30m\n',
+    },
+  ];
+  for (const { args, stderr } of cases) {
+    // The heap of the load tester's pod: an unbounded -c exhausts this child, not the machine.
+    const run = await runFacesToExit(['load', ...args], { NODE_OPTIONS: '--max-old-space-size=256' }, 20_000);
+    assert.equal(run.code, 2, `${args.join(' ')}: exit ${run.code}; stderr: ${run.stderr.slice(0, 300)}`);
+    assert.equal(run.stderr, stderr);
+    assert.equal(run.stdout, '');
+  }
 });

@@ -3,7 +3,8 @@ import { parseLoadArgs, usage } from './flags.js';
 import { formatProgress, formatSummary } from './report.js';
 
 /**
- * `faces load [flags] <url>`: exit 0, 1 when the success rate is under --fail-under, 2 on bad flags.
+ * `faces load [flags] <url>`: exit 0, 1 when the success rate is under --fail-under, 2 on bad flags
+ * (one line on stderr naming the flag, the value and what is allowed).
  * Ctrl-C stops the run and still prints what was measured, as hey does.
  */
 export async function loadCommand(
@@ -17,7 +18,8 @@ export async function loadCommand(
     return;
   }
   if (outcome.kind === 'error') {
-    proc.stderr.write(`faces load: ${outcome.message}\n\n${usage('faces')}`);
+    // One line, as every config error (style guide §2); --help prints the flags.
+    proc.stderr.write(`faces load: ${outcome.message}\n`);
     proc.exitCode = 2;
     return;
   }

@@ -9,6 +9,8 @@ import { firstSlot, nextSlot } from './schedule.js';
 export const USER_AGENT = 'faces-load/0.1';
 /** A worker this far behind its schedule drops missed slots instead of bursting (see schedule.ts). */
 const MAX_LAG_MS = 1000;
+/** Node's longest timer; a longer one fires at once, so longer waits (a small -q) are made of several. */
+const MAX_TIMER_MS = 2 ** 31 - 1;
 
 export interface Progress {
   readonly requests: number;
@@ -44,6 +46,9 @@ export function startLoad(options: LoadOptions, deps: EngineDeps = {}): LoadRun 
     bodyTimeout: options.timeoutMs,
   });
   const headers = requestHeaders(options);
+  // One Buffer for every request: undici copies a string body per request, so with many workers
+  // in flight a string body would be held once per worker.
+  const body = options.body === undefined ? undefined : Buffer.from(options.body);
   const path = `${options.url.pathname}${options.url.search}`;
   const started = performance.now();
   const deadline = options.durationMs > 0 ? started + options.durationMs : Number.POSITIVE_INFINITY;
@@ -58,7 +63,7 @@ export function startLoad(options: LoadOptions, deps: EngineDeps = {}): LoadRun 
         path,
         method: options.method,
         headers,
-        body: options.body,
+        body,
         signal: stopper.signal,
       });
       let bytes = 0;
@@ -74,8 +79,9 @@ export function startLoad(options: LoadOptions, deps: EngineDeps = {}): LoadRun 
   const worker = async (index: number): Promise<void> => {
     let slot = intervalMs > 0 ? firstSlot(started, intervalMs, index, options.workers) : started;
     while (!stopper.signal.aborted && issued < total && slot < deadline) {
-      const wait = slot - performance.now();
-      if (wait > 0) await sleep(wait, undefined, { signal: stopper.signal }).catch(() => undefined);
+      for (let wait = slot - performance.now(); wait > 0 && !stopper.signal.aborted; wait = slot - performance.now()) {
+        await sleep(Math.min(wait, MAX_TIMER_MS), undefined, { signal: stopper.signal }).catch(() => undefined);
+      }
       if (stopper.signal.aborted || issued >= total) break;
       issued++;
       await send();

@@ -1,4 +1,14 @@
 import { parseGoDuration } from './duration.js';
+import {
+  MAX_BODY_BYTES,
+  MAX_CPUS,
+  MAX_DURATION_MS,
+  MAX_HEADER_BYTES,
+  MAX_RATE_PER_WORKER,
+  MAX_REQUESTS,
+  MAX_TIMEOUT_SECONDS,
+  MAX_WORKERS,
+} from './limits.js';
 
 /** What one load run does; `parseLoadArgs` builds it from hey-style arguments. */
 export interface LoadOptions {
@@ -75,8 +85,20 @@ const UNSUPPORTED_HEY_FLAGS = new Set([
   'disable-redirects',
 ]);
 
+/** The whole-number flags and what each allows (limits.ts says why). */
+const INT_RANGES: Readonly<Record<string, { readonly min: number; readonly max: number }>> = {
+  n: { min: 0, max: MAX_REQUESTS },
+  c: { min: 1, max: MAX_WORKERS },
+  t: { min: 0, max: MAX_TIMEOUT_SECONDS },
+  cpus: { min: 0, max: MAX_CPUS },
+};
+
 const HEADER = /^([\w-]+):\s*(.+)$/;
 const METHOD = /^[A-Za-z]+$/;
+/** Go's strconv.ParseFloat decimal forms: 2, 2.5, .5, 2., 1e3. */
+const FLOAT = /^(?:[0-9]+\.?[0-9]*|\.[0-9]+)(?:[eE][+-]?[0-9]+)?$/;
+/** Longer values are cut in messages, so a refusal stays one short line whatever it was sent. */
+const SHOWN_CHARS = 32;
 
 export function usage(dialect: Dialect): string {
   const command = dialect === 'hey' ? 'hey' : 'faces load';
@@ -126,7 +148,7 @@ export function parseLoadArgs(args: readonly string[], dialect: Dialect): ParseO
     const dashes = arg.startsWith('--') ? 2 : 1;
     const spelled = arg.slice(dashes);
     if (spelled === '' || spelled.startsWith('-') || spelled.startsWith('=')) {
-      return error(`bad flag syntax: ${arg}`);
+      return error(`bad flag syntax: ${cut(arg)}`);
     }
     const equals = spelled.indexOf('=');
     const name = equals === -1 ? spelled : spelled.slice(0, equals);
@@ -136,14 +158,14 @@ export function parseLoadArgs(args: readonly string[], dialect: Dialect): ParseO
     const spec = Object.hasOwn(FLAGS, name) ? FLAGS[name] : undefined;
     if (spec === undefined || !spec.dialects.includes(dialect)) {
       if (UNSUPPORTED_HEY_FLAGS.has(name)) return error(`flag -${name} (a hey flag) is not supported by faces load`);
-      return error(`flag provided but not defined: -${name}`);
+      return error(`flag provided but not defined: -${cut(name)}`);
     }
     if (spec.kind === 'bool') {
       if (
         value !== undefined &&
         !['true', 'false', '1', '0', 't', 'f', 'TRUE', 'FALSE', 'True', 'False'].includes(value)
       ) {
-        return error(`invalid boolean value ${JSON.stringify(value)} for -${name}`);
+        return error(`invalid boolean value ${shown(value)} for -${name}`);
       }
       raw.json = value === undefined || ['true', '1', 't', 'TRUE', 'True'].includes(value);
       continue;
@@ -153,27 +175,26 @@ export function parseLoadArgs(args: readonly string[], dialect: Dialect): ParseO
       value = args[index++] ?? '';
     }
     const problem = apply(raw, name, spec.kind, value);
-    if (problem !== undefined) return error(`invalid value ${JSON.stringify(value)} for flag -${name}: ${problem}`);
+    if (problem !== undefined) return error(`invalid value ${shown(value)} for flag -${name}: ${problem}`);
   }
   const rest = args.slice(index);
   const target = rest[0];
   if (target === undefined) return error('a URL is required');
   if (rest.length > 1) {
-    return error(`flags go before the URL: unexpected ${JSON.stringify(rest[1])} after ${JSON.stringify(target)}`);
+    return error(`flags go before the URL: unexpected ${shown(rest[1] ?? '')} after ${shown(target)}`);
   }
   let url: URL;
   try {
     url = new URL(target);
   } catch {
-    return error(`invalid URL ${JSON.stringify(target)}`);
+    return error(`invalid URL ${shown(target)}`);
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    return error(`the URL must start with http:// or https://, got ${JSON.stringify(target)}`);
+    return error(`the URL must start with http:// or https://, got ${shown(target)}`);
   }
-  if (raw.z > 0) {
-    if (raw.c < 1) return error('-c cannot be smaller than 1');
-  } else {
-    if (raw.n < 1 || raw.c < 1) return error('-n and -c cannot be smaller than 1');
+  // -c is at least 1 already (INT_RANGES); -n may be 0 because -z makes hey ignore it.
+  if (raw.z === 0) {
+    if (raw.n < 1) return error('-n cannot be smaller than 1');
     if (raw.n < raw.c) return error('-n cannot be less than -c');
   }
   return {
@@ -198,20 +219,38 @@ function error(message: string): ParseOutcome {
   return { kind: 'error', message };
 }
 
+/** A flag as typed, for a message: unquoted as Go prints it, escaped to one line and cut when long. */
+function cut(text: string): string {
+  const line = JSON.stringify(text).slice(1, -1);
+  return line.length <= SHOWN_CHARS ? line : `${line.slice(0, SHOWN_CHARS)}…`;
+}
+
+/** A value quoted for a message: as JSON (one line whatever it holds), cut when long. */
+export function shown(value: string): string {
+  if (value.length <= SHOWN_CHARS) return JSON.stringify(value);
+  return `${JSON.stringify(`${value.slice(0, SHOWN_CHARS)}…`)} (${Buffer.byteLength(value)} bytes)`;
+}
+
 /** Sets one flag's value; returns what is wrong with it, if anything. */
 function apply(raw: Raw, name: string, kind: Kind, value: string): string | undefined {
   switch (kind) {
     case 'int': {
-      if (!/^[0-9]+$/.test(value) || !Number.isSafeInteger(Number(value))) return 'want a whole number ≥ 0';
+      const range = INT_RANGES[name] ?? { min: 0, max: 0 };
       const number = Number(value);
+      if (!/^[0-9]+$/.test(value) || number < range.min || number > range.max) {
+        return `want a whole number from ${range.min} to ${range.max}`;
+      }
       if (name === 'n') raw.n = number;
       else if (name === 'c') raw.c = number;
       else if (name === 't') raw.t = number;
       return undefined;
     }
     case 'float': {
-      if (!/^[0-9]*\.?[0-9]+$|^[0-9]+\.$/.test(value)) return 'want a number ≥ 0';
-      raw.q = Number(value);
+      const number = Number(value);
+      if (!FLOAT.test(value) || number > MAX_RATE_PER_WORKER) {
+        return `want a number from 0 to ${MAX_RATE_PER_WORKER} (requests per second per worker; 0 is no limit)`;
+      }
+      raw.q = number;
       return undefined;
     }
     case 'percent': {
@@ -222,15 +261,16 @@ function apply(raw: Raw, name: string, kind: Kind, value: string): string | unde
     }
     case 'duration': {
       const ms = parseGoDuration(value);
-      if (ms === undefined || ms < 0) return 'want a duration such as 30s, 2m or 1h30m';
+      if (ms === undefined || ms < 0 || ms > MAX_DURATION_MS) {
+        return `want a duration from 0 to ${MAX_DURATION_MS / 3_600_000}h, such as 30s, 2m or 1h30m`;
+      }
       raw.z = ms;
       return undefined;
     }
     case 'header': {
       const match = HEADER.exec(value);
       if (match?.[1] === undefined || match[2] === undefined) return "want 'Name: value'";
-      setHeader(raw.headers, match[1], match[2].trim());
-      return undefined;
+      return setHeader(raw.headers, match[1], match[2].trim());
     }
     case 'string':
       return applyString(raw, name, value);
@@ -249,19 +289,34 @@ const HEADER_FLAGS: Readonly<Record<string, string>> = {
 
 function applyString(raw: Raw, name: string, value: string): string | undefined {
   const header = HEADER_FLAGS[name];
-  if (header !== undefined) setHeader(raw.headers, header, value);
-  else if (name === 'd') raw.d = value;
-  else if (name === 'm') {
+  if (header !== undefined) return setHeader(raw.headers, header, value);
+  if (name === 'd') {
+    if (Buffer.byteLength(value) > MAX_BODY_BYTES) {
+      return `want a body of at most ${MAX_BODY_BYTES} bytes (${MAX_BODY_BYTES / 1024} KiB)`;
+    }
+    raw.d = value;
+  } else if (name === 'm') {
     if (!METHOD.test(value)) return 'want an HTTP method such as GET or POST';
     raw.m = value;
   }
   return undefined;
 }
 
-/** Like Go's Header.Set: a later value replaces an earlier one whatever the case of the name. */
-function setHeader(headers: Record<string, string>, name: string, value: string): void {
+/**
+ * Like Go's Header.Set: a later value replaces an earlier one whatever the case of the name.
+ * Returns what is wrong when the headers would pass MAX_HEADER_BYTES, and then sets nothing.
+ */
+function setHeader(headers: Record<string, string>, name: string, value: string): string | undefined {
+  let bytes = Buffer.byteLength(`${name}: ${value}\r\n`);
+  for (const [existing, set] of Object.entries(headers)) {
+    if (existing.toLowerCase() !== name.toLowerCase()) bytes += Buffer.byteLength(`${existing}: ${set}\r\n`);
+  }
+  if (bytes > MAX_HEADER_BYTES) {
+    return `want headers of at most ${MAX_HEADER_BYTES} bytes (${MAX_HEADER_BYTES / 1024} KiB) in all; with this one they come to ${bytes}`;
+  }
   for (const existing of Object.keys(headers)) {
     if (existing.toLowerCase() === name.toLowerCase()) delete headers[existing];
   }
   headers[name] = value;
+  return undefined;
 }

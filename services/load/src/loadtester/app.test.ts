@@ -3,6 +3,7 @@ import { once } from 'node:events';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { test } from 'node:test';
+import { MAX_RUNNING_WORKERS, MAX_RUNS, MAX_WORKERS, WEBHOOK_BODY_LIMIT_BYTES } from '../limits.js';
 import { buildLoadtesterApp } from './app.js';
 import { readLoadtesterConfig } from './config.js';
 
@@ -178,4 +179,76 @@ test('the loadtester never injects faults, whatever ERROR_FRACTION says', async 
   for (let i = 0; i < 20; i++) {
     assert.equal((await app.inject({ url: '/gate/approve' })).statusCode, 200);
   }
+});
+
+test('a webhook past a flag bound is 400 with the one-line reason, and nothing runs', async (t) => {
+  const target = await startTarget(t);
+  const app = build(t);
+  for (const type of ['cmd', 'bash']) {
+    const response = await app.inject({
+      method: 'POST',
+      url: '/',
+      payload: webhook({ type, cmd: `hey -c 10000000 -z 1m ${target.url}/ok` }),
+    });
+    assert.equal(response.statusCode, 400, type);
+    assert.equal(
+      response.body,
+      `hey: invalid value "10000000" for flag -c: want a whole number from 1 to ${MAX_WORKERS}`,
+      type,
+    );
+  }
+  assert.equal(await metric(app, /^faces_loadtester_runs_running\{[^}]*\} (\d+)/m), 0);
+  assert.equal(target.hits(), 0);
+});
+
+test('the webhook body is read up to WEBHOOK_BODY_LIMIT_BYTES; one byte more is 413', async (t) => {
+  const app = build(t);
+  const sized = (bytes: number) => {
+    const shell = webhook({ cmd: '', pad: '' });
+    return webhook({ cmd: '', pad: 'x'.repeat(bytes - shell.length) });
+  };
+  const at = await app.inject({ method: 'POST', url: '/', payload: sized(WEBHOOK_BODY_LIMIT_BYTES) });
+  assert.equal(at.statusCode, 400, 'read and judged: the command is empty');
+  assert.match(at.body, /unsupported command ""/);
+  const past = await app.inject({ method: 'POST', url: '/', payload: sized(WEBHOOK_BODY_LIMIT_BYTES + 1) });
+  assert.equal(past.statusCode, 413);
+  const gate = await app.inject({ method: 'POST', url: '/gate/open', payload: sized(WEBHOOK_BODY_LIMIT_BYTES + 1) });
+  assert.equal(gate.statusCode, 413, 'the gates take the same limit');
+});
+
+test('runs past MAX_RUNNING_WORKERS workers or MAX_RUNS runs are 503 with the reason', async (t) => {
+  const target = await startTarget(t);
+  const app = build(t);
+  const post = (cmd: string, type = 'cmd', name = 'face') =>
+    app.inject({
+      method: 'POST',
+      url: '/',
+      payload: JSON.stringify({ name, namespace: 'faces', metadata: { type, cmd } }),
+    });
+  // One request per 100 s per worker for 10 minutes: the runs hold their workers without loading
+  // the machine, and last past the test (closing the app stops them).
+  const slow = (workers: number, tag: string) => `hey -z 10m -q 0.01 -c ${workers} ${target.url}/ok?${tag}`;
+  assert.equal((await post(slow(MAX_RUNNING_WORKERS - 1, 'a'))).body, 'started');
+  const full = await post(slow(2, 'b'));
+  assert.equal(full.statusCode, 503);
+  assert.equal(
+    full.body,
+    `busy: -c 2 and the ${MAX_RUNNING_WORKERS - 1} workers of the runs going would pass ${MAX_RUNNING_WORKERS} workers at once; try again when one ends`,
+  );
+  assert.equal((await post(slow(2, 'b'), 'bash')).statusCode, 503, 'bash runs share the budget');
+  assert.equal(
+    (await post(slow(MAX_RUNNING_WORKERS - 1, 'a'))).body,
+    'skipped: already running',
+    'a duplicate is skipped',
+  );
+  assert.equal((await post(slow(1, 'c'))).body, 'started', 'the last worker fits');
+  assert.equal(await metric(app, /^faces_loadtester_runs_refused_total\{[^}]*\} (\d+)/m), 2);
+  await app.close();
+
+  const again = build(t);
+  const one = (i: number) => again.inject({ method: 'POST', url: '/', payload: webhook({ cmd: slow(1, `run=${i}`) }) });
+  for (let i = 0; i < MAX_RUNS; i++) assert.equal((await one(i)).body, 'started', `run ${i}`);
+  const refused = await one(MAX_RUNS);
+  assert.equal(refused.statusCode, 503);
+  assert.equal(refused.body, `busy: ${MAX_RUNS} runs are going, at most ${MAX_RUNS} at once; try again when one ends`);
 });

@@ -1,5 +1,6 @@
 import { buildServer, type KitDeps } from '@faces/kit';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { WEBHOOK_BODY_LIMIT_BYTES } from '../limits.js';
 import { formatSummary } from '../report.js';
 import { parseCommand } from './command.js';
 import type { LoadtesterConfig } from './config.js';
@@ -28,6 +29,10 @@ export function buildLoadtesterApp(config: LoadtesterConfig, deps: KitDeps = {})
     // Flagger's Go server reads any body as JSON whatever its Content-Type; so do we.
     scope.removeAllContentTypeParsers();
     scope.addContentTypeParser('*', { parseAs: 'string' }, (_request, body, done) => done(null, body));
+    // Fastify's default, stated here so that limits.ts holds every bound; more is answered 413.
+    scope.addHook('onRoute', (route) => {
+      route.bodyLimit = WEBHOOK_BODY_LIMIT_BYTES;
+    });
 
     scope.route({ method: ANY_METHOD, url: '/gate/approve', handler: async (_q, reply) => text(reply, 200, 'OK') });
     scope.route({ method: ANY_METHOD, url: '/gate/halt', handler: async (_q, reply) => text(reply, 403, 'Forbidden') });
@@ -78,10 +83,14 @@ export function buildLoadtesterApp(config: LoadtesterConfig, deps: KitDeps = {})
         const parsed = parseCommand(command);
         if (parsed.kind === 'error') return text(reply, 400, parsed.message);
         const canary = canaryOf(payload);
+        // A full runner answers 503 with the reason: Flagger counts a failed webhook and calls again.
         if (type === 'cmd') {
           const outcome = runner.startBackground(canary, command, parsed.options);
+          if (typeof outcome === 'object') return text(reply, 503, outcome.busy);
           return text(reply, 202, outcome === 'started' ? 'started' : 'skipped: already running');
         }
+        const busy = runner.whyBusy(parsed.options.workers);
+        if (busy !== undefined) return text(reply, 503, busy);
         // Flagger gives up on a webhook after its timeout; a run nobody waits for is stopped.
         const gone = new AbortController();
         reply.raw.once('close', () => {

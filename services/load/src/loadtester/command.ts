@@ -1,4 +1,4 @@
-import { type LoadOptions, parseLoadArgs } from '../flags.js';
+import { type LoadOptions, parseLoadArgs, shown } from '../flags.js';
 
 export type CommandOutcome =
   | { readonly kind: 'load'; readonly options: LoadOptions }
@@ -63,7 +63,7 @@ export function parseCommand(line: string): CommandOutcome {
   else if (first === 'faces' && second === 'load') outcome = parseLoadArgs(rest, 'faces');
   else {
     const name = first === 'faces' ? `faces ${second ?? ''}`.trim() : (first ?? '');
-    return { kind: 'error', message: `unsupported command ${JSON.stringify(name)}; ${SUPPORTED_COMMANDS}` };
+    return { kind: 'error', message: `unsupported command ${shown(name)}; ${SUPPORTED_COMMANDS}` };
   }
   if (outcome.kind === 'help') return { kind: 'error', message: `help is not a load run; ${SUPPORTED_COMMANDS}` };
   if (outcome.kind === 'error')

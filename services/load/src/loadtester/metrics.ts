@@ -4,6 +4,7 @@ import { Counter, Gauge, type Registry } from 'prom-client';
 export interface LoadtesterMetrics {
   readonly runsStarted: Counter<'type'>;
   readonly runsSkipped: Counter;
+  readonly runsRefused: Counter;
   readonly runsRunning: Gauge;
   readonly requestsSent: Counter;
   readonly lastRunSuccessRatio: Gauge;
@@ -20,6 +21,11 @@ export function createLoadtesterMetrics(registry: Registry): LoadtesterMetrics {
     runsSkipped: new Counter({
       name: 'faces_loadtester_runs_skipped_total',
       help: 'cmd webhooks skipped because the same canary and command were already running',
+      registers: [registry],
+    }),
+    runsRefused: new Counter({
+      name: 'faces_loadtester_runs_refused_total',
+      help: 'Webhooks answered 503 because MAX_RUNS runs or MAX_RUNNING_WORKERS workers were already going',
       registers: [registry],
     }),
     runsRunning: new Gauge({
