@@ -5,7 +5,7 @@
 # No step depends on the CPU architecture, so `docker buildx build --platform
 # linux/amd64,linux/arm64` builds both. test/static/production-install.test.ts runs the same
 # staging steps without Docker. NODE_VERSION is the major in .nvmrc (a static test keeps them equal).
-ARG NODE_VERSION=24
+ARG NODE_VERSION=26
 
 FROM node:${NODE_VERSION}-slim AS build
 WORKDIR /src

@@ -60,7 +60,7 @@ const result = await build({
   splitting: true,
   platform: 'node',
   format: 'esm',
-  target: 'node24',
+  target: 'node26',
   minify: true,
   // For readable stack traces run with --enable-source-maps; the image does not ship the maps.
   sourcemap: 'linked',

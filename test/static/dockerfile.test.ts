@@ -60,7 +60,7 @@ const RULE_BREAKS: { name: string; from: string | RegExp; to: string; problem: R
     to: 'RUN npm install --no-audit',
     problem: /use npm ci/,
   },
-  { name: 'a non-LTS Node major', from: 'ARG NODE_VERSION=24', to: 'ARG NODE_VERSION=23', problem: /LTS major/ },
+  { name: 'a non-LTS Node major', from: 'ARG NODE_VERSION=26', to: 'ARG NODE_VERSION=25', problem: /LTS major/ },
   {
     name: 'a full (non-slim) base image',
     from: /(FROM node:\$\{NODE_VERSION\})-slim\n/,
