@@ -16,6 +16,7 @@ import fastifyStatic from '@fastify/static';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { DEFAULT_APP_ROOT } from './app-root.js';
 import type { GuiConfig } from './config.js';
+import { eventsRoutes } from './events-routes.js';
 import { FaceProxy } from './face-proxy.js';
 import { APP_CSP, ERROR_PAGE, ERROR_PAGE_CSP, PageTemplate, pageConfigFor } from './page.js';
 
@@ -88,6 +89,8 @@ export function buildGuiApp(config: GuiConfig, deps: GuiDeps = {}): FastifyInsta
     cacheControl: false,
     setHeaders: (res) => res.setHeader('cache-control', 'public, max-age=31536000, immutable'),
   });
+
+  app.register(eventsRoutes, { token: config.eventsToken, now: app.faces.now });
 
   const proxy = new FaceProxy(config.face, config.faceTimeoutMs);
   app.addHook('onClose', async () => proxy.close());
