@@ -18,6 +18,9 @@ const EXAMPLES = [
 ];
 
 const label = (o: Json) => `${at(o, 'kind')} ${at(o, 'metadata', 'name')}`;
+const hooks = (canary: Json) => at(canary, 'spec', 'analysis', 'webhooks') as Json[];
+/** The load webhooks: every one but the GUI's event webhook. */
+const loadHooks = (canary: Json) => hooks(canary).filter((hook) => at(hook, 'type') !== 'event');
 
 for (const object of base) {
   test(`the base's ${label(object)} is valid and has no unknown fields`, () => {
@@ -57,12 +60,26 @@ for (const canary of canaries) {
   });
 
   test(`the ${name} Canary loads through faces-loadtester.faces with \`faces load\``, () => {
-    const webhooks = at(canary, 'spec', 'analysis', 'webhooks') as Json[];
+    const webhooks = loadHooks(canary);
     assert.ok(webhooks.length > 0);
     for (const hook of webhooks) {
       assert.equal(at(hook, 'url'), 'http://faces-loadtester.faces/');
       assert.match(String(at(hook, 'metadata', 'cmd')), /^faces load -z \S+ -q \d+ -c \d+ /);
     }
+  });
+}
+
+for (const canary of canaries) {
+  const name = String(at(canary, 'metadata', 'name'));
+  test(`the ${name} Canary sends its events to the GUI (http://faces-gui.faces/events), once`, () => {
+    const events = hooks(canary).filter((hook) => at(hook, 'type') === 'event');
+    assert.deepEqual(
+      events.map((hook) => at(hook, 'url')),
+      ['http://faces-gui.faces/events'],
+    );
+    const maxWeight = at(canary, 'spec', 'analysis', 'maxWeight');
+    // The banner's bar needs the maximum; metadata values are strings (Flagger's map[string]string).
+    assert.equal(at(events[0], 'metadata', 'maxWeight'), maxWeight === undefined ? undefined : String(maxWeight));
   });
 }
 
@@ -77,7 +94,7 @@ for (const name of BACKENDS) {
 test('the A/B test routes x-faces-user: testuser to the new GUI, and loads both routes', () => {
   const ab = canaries.find((c) => at(c, 'metadata', 'name') === 'faces-gui');
   assert.deepEqual(at(ab, 'spec', 'analysis', 'match'), [{ headers: { 'x-faces-user': { exact: 'testuser' } } }]);
-  const cmds = (at(ab, 'spec', 'analysis', 'webhooks') as Json[]).map((h) => String(at(h, 'metadata', 'cmd')));
+  const cmds = loadHooks(ab as Json).map((h) => String(at(h, 'metadata', 'cmd')));
   assert.ok(cmds.some((cmd) => cmd.includes("-H 'x-faces-user: testuser'")));
   assert.ok(cmds.some((cmd) => !cmd.includes('testuser')));
 });

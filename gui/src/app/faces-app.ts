@@ -7,6 +7,8 @@ import './faces-cell.js';
 import './faces-controls.js';
 import './faces-key.js';
 import './faces-pods.js';
+import './faces-presenter.js';
+import './faces-rollouts.js';
 import type { PodTally } from './faces-pods.js';
 import { readIslandConfig } from './page-config.js';
 import { CellPoller, type PollTarget } from './poller.js';
@@ -123,6 +125,8 @@ export class FacesApp extends LitElement {
         <p class="status">
           ${this.active ? 'Polling' : 'Stopped'} as <b>${this.user}</b> · ${numRows}×${numCols} cells
         </p>
+        <faces-presenter .user=${this.user}></faces-presenter>
+        ${this.config.showRollouts ? html`<faces-rollouts></faces-rollouts>` : ''}
       </header>
       <main>
         <div

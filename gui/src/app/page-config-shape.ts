@@ -11,6 +11,8 @@ export interface PageSettings {
   readonly startActive: boolean;
   /** A cell gives up on its request after this long: a little over the GUI's own wait for face. */
   readonly cellTimeoutMs: number;
+  /** Banners for Flagger's rollouts (SHOW_ROLLOUTS). */
+  readonly showRollouts: boolean;
 }
 
 /** What the app gets for one user: the page settings and that user's background. */

@@ -100,6 +100,7 @@ describe('faces-gui', () => {
         edgeSize: 1,
         startActive: true,
         cellTimeoutMs: 1300,
+        showRollouts: true,
       });
     });
 

@@ -3,7 +3,9 @@ import { join } from 'node:path';
 import {
   buildServer,
   FAULT_STATUS,
+  FAULTS_PATH,
   type FaultKind,
+  installControlForwards,
   type KitDeps,
   POD_HEADER,
   pathOf,
@@ -14,6 +16,7 @@ import fastifyStatic from '@fastify/static';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { DEFAULT_APP_ROOT } from './app-root.js';
 import type { GuiConfig } from './config.js';
+import { eventsRoutes } from './events-routes.js';
 import { FaceProxy } from './face-proxy.js';
 import { APP_CSP, ERROR_PAGE, ERROR_PAGE_CSP, PageTemplate, pageConfigFor } from './page.js';
 
@@ -87,8 +90,22 @@ export function buildGuiApp(config: GuiConfig, deps: GuiDeps = {}): FastifyInsta
     setHeaders: (res) => res.setHeader('cache-control', 'public, max-age=31536000, immutable'),
   });
 
+  app.register(eventsRoutes, { token: config.eventsToken, now: app.faces.now });
+
   const proxy = new FaceProxy(config.face, config.faceTimeoutMs);
   app.addHook('onClose', async () => proxy.close());
+  // The presenter panel's way to every backend's fault control: face's own, and smiley's and
+  // color's through face (which passes /faults/<backend> on). Each hop checks its CONTROL_TOKEN.
+  const { dispatcher, where } = proxy;
+  installControlForwards(
+    app,
+    {
+      face: { dispatcher, where, path: FAULTS_PATH },
+      smiley: { dispatcher, where, path: `${FAULTS_PATH}/smiley` },
+      color: { dispatcher, where, path: `${FAULTS_PATH}/color` },
+    },
+    config.kit.controlToken,
+  );
   app.get('/face/*', async (request, reply) => {
     const result = await proxy.get(request.url, firstHeader(request, USER_HEADER), firstHeader(request, 'user-agent'));
     reply.header('cache-control', 'no-store');

@@ -18,6 +18,7 @@ describe('readGuiConfig', () => {
       edgeSize: 1,
       startActive: true,
       cellTimeoutMs: DEFAULT_FACE_TIMEOUT_MS + 1000,
+      showRollouts: true,
     });
     assert.ok(Object.isFrozen(config) && Object.isFrozen(config.page));
   });
@@ -38,6 +39,17 @@ describe('readGuiConfig', () => {
       [true, true, 3, 5],
     );
     assert.deepEqual([config.page.edgeSize, config.page.startActive], [0, false]);
+  });
+
+  it('reads SHOW_ROLLOUTS and EVENTS_TOKEN, and never repeats a bad token', () => {
+    const config = readGuiConfig({ SHOW_ROLLOUTS: 'no', EVENTS_TOKEN: 'flagger-events-1' });
+    assert.deepEqual([config.page.showRollouts, config.eventsToken], [false, 'flagger-events-1']);
+    assert.equal(readGuiConfig({}).eventsToken, undefined);
+    assert.throws(
+      () => readGuiConfig({ EVENTS_TOKEN: 'short' }),
+      /^ConfigError: EVENTS_TOKEN="\(hidden, 5 characters\)" is not valid: 8 to 512 visible ASCII characters/,
+    );
+    assert.throws(() => readGuiConfig({ SHOW_ROLLOUTS: 'maybe' }), /SHOW_ROLLOUTS="maybe" is not valid/);
   });
 
   const colors = [

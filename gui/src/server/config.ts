@@ -10,6 +10,7 @@ import {
   readKitConfig,
   readRaw,
   readServiceAddress,
+  readToken,
   type ServiceAddress,
 } from '@faces/kit';
 import type { PageSettings } from '../app/page-config-shape.js';
@@ -29,6 +30,8 @@ export interface GuiConfig {
   /** COLOR_<user>, resolved, by user name. */
   readonly userColors: ReadonlyMap<string, string>;
   readonly page: PageSettings;
+  /** EVENTS_TOKEN: when set, POST /events needs it; unset, anyone may post (Flagger cannot sign). */
+  readonly eventsToken: string | undefined;
 }
 
 /**
@@ -78,7 +81,9 @@ export function readGuiConfig(env: Env): GuiConfig {
       edgeSize: readInt(env, 'EDGE_SIZE', 1, 0, 16),
       startActive: readBool(env, 'START_ACTIVE', true),
       cellTimeoutMs: faceTimeoutMs + 1000,
+      showRollouts: readBool(env, 'SHOW_ROLLOUTS', true),
     }),
+    eventsToken: readToken(env, 'EVENTS_TOKEN'),
   });
 }
 

@@ -111,6 +111,16 @@ export class FaceProxy {
     });
   }
 
+  /** The connections to face, for calls other than the cells' (fault control). */
+  get dispatcher(): Dispatcher {
+    return this.pool;
+  }
+
+  /** host:port, as errors name it. */
+  get where(): string {
+    return `${this.face.host}:${this.face.port}`;
+  }
+
   /** GET `path` (with its query) on face, passing on the user and the user agent. */
   get(path: string, user: string | undefined, userAgent: string | undefined): Promise<ProxyResult> {
     const headers: string[] = [];

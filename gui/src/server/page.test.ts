@@ -32,6 +32,7 @@ describe('PageTemplate', () => {
       edgeSize: 1,
       startActive: true,
       cellTimeoutMs: 6000,
+      showRollouts: true,
     });
     assert.match(html, /^<head><script id="faces-config" type="application\/json">\{.*\}<\/script><\/head>$/);
     assert.equal(html.split('</script>').length, 2);

@@ -35,6 +35,10 @@ export const COMMANDS: Readonly<Record<string, Command>> = {
     summary: "a drop-in for Flagger's load tester: webhooks run hey/faces load commands, manual gates",
     run: async (_args, proc) => runService('loadtester', (await import('@faces/load')).loadtesterService, proc),
   },
+  faults: {
+    summary: "show or change a service's live faults: faults --target URL [--user U] [--error-fraction N] … [--reset]",
+    run: async (args, proc) => (await import('./faults.js')).faultsCommand(args, proc),
+  },
   healthcheck: {
     summary: "exit 0 if this machine's service answers GET /healthz (for container HEALTHCHECKs)",
     run: async (_args, proc) => (await import('./healthcheck.js')).healthcheck(proc),

@@ -1,7 +1,9 @@
 import {
   buildServer,
   FAULT_STATUS,
+  FAULTS_PATH,
   type FaultKind,
+  installControlForwards,
   type KitDeps,
   type SubPath,
   subPathOf,
@@ -60,7 +62,7 @@ function sendFaceFault(reply: FastifyReply, kind: FaultKind, decision: { readonl
 /** The face service: every normal GET asks smiley and color at once and composes their answers. */
 export function buildFaceApp(config: FaceConfig, deps: KitDeps = {}): FastifyInstance {
   const app = buildServer(config.kit, { label: 'Face', faults: { sendFault: sendFaceFault } }, deps);
-  const { injector, now, metrics } = app.faces;
+  const { faults, now, metrics } = app.faces;
   const backends = new Backends(
     config.smiley,
     config.color,
@@ -69,11 +71,23 @@ export function buildFaceApp(config: FaceConfig, deps: KitDeps = {}): FastifyIns
   );
   app.addHook('onClose', async () => backends.close());
   const ids = new RandomIds();
-  const { maxRate } = config.kit.faults;
   // The request's debug line (the kit's) then names the trace; a child logger costs an allocation, so only then.
   const logsRequests = config.kit.logLevel === 'debug' || config.kit.logLevel === 'trace';
 
-  app.get('/rl', { schema: { response: rateSchema } }, async () => ({ rl: injector.currentRate(now()), maxRate }));
+  // The base injector of the moment: PUT /faults replaces it.
+  app.get('/rl', { schema: { response: rateSchema } }, async () => ({
+    rl: faults.base.currentRate(now()),
+    maxRate: faults.base.config.maxRate,
+  }));
+  // smiley's and color's fault control, through face (the GUI reaches them this way).
+  installControlForwards(
+    app,
+    {
+      smiley: { dispatcher: backends.smiley.pool, path: FAULTS_PATH, where: backends.smiley.where },
+      color: { dispatcher: backends.color.pool, path: FAULTS_PATH, where: backends.color.where },
+    },
+    config.kit.controlToken,
+  );
 
   app.get('/*', { schema: { response: faceSchema } }, async (request, reply) => {
     const incoming = firstHeader(request, TRACEPARENT_HEADER);

@@ -1,7 +1,8 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { FAULT_STATUS, type FaultDecision, type FaultInjector, type FaultKind } from './faults.js';
-import type { FaultConfig } from './kit-config.js';
+import { userOf } from './faces-headers.js';
+import type { FaultControl } from './fault-control.js';
+import { FAULT_STATUS, type FaultDecision, type FaultInjector, type FaultKind, faultsConfigured } from './faults.js';
 import { countFault, type Metrics } from './metrics.js';
 import { isExcludedFromFaults } from './reserved-routes.js';
 
@@ -9,7 +10,9 @@ import { isExcludedFromFaults } from './reserved-routes.js';
 export const FAULT_HEADER = 'x-faces-fault';
 
 export interface FaultsOptions {
-  readonly injector: FaultInjector;
+  readonly control: FaultControl;
+  /** Settings may change at run time (CONTROL_TOKEN is set): the hook is then always there. */
+  readonly live: boolean;
   readonly metrics: Metrics;
   readonly now: () => number;
   /** Which normal requests faults apply to; the reserved routes are always spared. */
@@ -22,19 +25,24 @@ function sendJsonFault(reply: FastifyReply, kind: FaultKind, decision: FaultDeci
   return reply.code(FAULT_STATUS[kind]).send({ errors: [decision.reason] });
 }
 
-/** Whether any fault can ever fire: without one, the hook is not installed and costs nothing. */
-export function faultsConfigured(config: FaultConfig): boolean {
-  return config.errorFraction > 0 || config.maxRate > 0 || config.delayBuckets.some((delay) => delay > 0);
-}
+export { faultsConfigured };
 
+/**
+ * Without live control and with no fault configured, the hook is not installed and costs nothing.
+ * With live control, each request takes its user's injector (the base one for everyone without
+ * settings of their own); an injector that can inject nothing is skipped without a draw.
+ */
 export function installFaults(app: FastifyInstance, options: FaultsOptions): void {
-  const { injector, metrics, now } = options;
-  if (!faultsConfigured(injector.config)) return;
+  const { control, live, metrics, now } = options;
+  if (!live && !faultsConfigured(control.environment)) return;
+  const injectorOf = live ? (request: FastifyRequest) => control.injectorFor(userOf(request)) : () => control.base;
   const appliesTo = options.appliesTo ?? (() => true);
   const sendFault = options.sendFault ?? sendJsonFault;
   app.addHook('onRequest', async (request, reply) => {
     if (request.method !== 'GET' && request.method !== 'HEAD') return;
     if (isExcludedFromFaults(request.url) || !appliesTo(request)) return;
+    const injector: FaultInjector | undefined = injectorOf(request);
+    if (injector === undefined) return;
     const decision = injector.decide(now());
     if (decision.delayMs > 0) {
       metrics.injectedDelays.inc();

@@ -29,6 +29,11 @@ export function pickDelay(rng: Rng, buckets: readonly number[]): number {
   return buckets[rng.int(0, buckets.length - 1)] ?? 0;
 }
 
+/** Whether any fault can ever fire with these settings. */
+export function faultsConfigured(config: FaultConfig): boolean {
+  return config.errorFraction > 0 || config.maxRate > 0 || config.delayBuckets.some((delay) => delay > 0);
+}
+
 /**
  * Decides, request by request, what fault to inject. Order as in the original: the delay is
  * drawn for every request; an idle latch is released; the rate limit (which counts every request)

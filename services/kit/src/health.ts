@@ -4,7 +4,23 @@ export type Readiness = 'starting' | 'ready' | 'draining';
 
 /** Liveness and readiness, and the switch that shutdown flips. */
 export class Health {
-  state: Readiness = 'starting';
+  private current: Readiness = 'starting';
+  private readonly drainListeners: (() => void)[] = [];
+
+  get state(): Readiness {
+    return this.current;
+  }
+
+  set state(next: Readiness) {
+    const was = this.current;
+    this.current = next;
+    if (next === 'draining' && was !== 'draining') for (const listener of this.drainListeners) listener();
+  }
+
+  /** Called once when draining starts: for answers that never end on their own (the GUI's event streams). */
+  onDraining(listener: () => void): void {
+    this.drainListeners.push(listener);
+  }
 }
 
 const OK = { status: 'OK' } as const;

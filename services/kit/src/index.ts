@@ -1,8 +1,18 @@
+export {
+  checkToken,
+  credentialOf,
+  refuseToken,
+  type TokenCheck,
+  type TokenCheckOptions,
+  tokensEqual,
+} from './bearer.js';
 export { ConfigError } from './config-error.js';
 export { constantJsonHandler, JSON_CONTENT_TYPE } from './constant-json.js';
+export { type ControlTarget, FORWARD_TIMEOUT_MS, installControlForwards } from './control-forward.js';
 export { isCssNamedColor, isHexColor, isSafeCssColor, PALETTE, resolveColor } from './css-color.js';
 export {
   type Env,
+  isHeaderToken,
   readBool,
   readChoice,
   readDecimal,
@@ -14,8 +24,19 @@ export {
   type ServiceAddress,
 } from './env-readers.js';
 export { MAX_USER_BYTES, POD_HEADER, UNKNOWN_USER, USER_HEADER, userOf } from './faces-headers.js';
+export { FaultControl, type FaultControlView, MAX_USER_SETTINGS, TooManyUsersError } from './fault-control.js';
+export { controlGuard, FAULTS_PATH } from './fault-routes.js';
+export {
+  readSettingsRequest,
+  SETTING_VARIABLES,
+  type SettingField,
+  SettingsError,
+  type SettingsRequest,
+  type SettingsView,
+  settingsView,
+} from './fault-settings.js';
 export { FAULT_STATUS, type FaultDecision, FaultInjector, type FaultKind, pickDelay, rollPercent } from './faults.js';
-export { FAULT_HEADER, type FaultsOptions } from './faults-plugin.js';
+export { FAULT_HEADER, type FaultsOptions, faultsConfigured } from './faults-plugin.js';
 export { Health, type Readiness } from './health.js';
 export {
   type FaultConfig,
@@ -24,6 +45,7 @@ export {
   type LogLevel,
   readKitConfig,
   readServiceName,
+  readToken,
   SERVICE_NAMES,
   type ServiceName,
 } from './kit-config.js';

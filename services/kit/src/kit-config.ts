@@ -50,6 +50,21 @@ export interface KitConfig {
   readonly requestTimeoutMs: number;
   /** A kept-alive connection idle this long after an answer is closed. */
   readonly keepAliveTimeoutMs: number;
+  /** CONTROL_TOKEN: the Bearer token of the live fault control; undefined turns it off (404). */
+  readonly controlToken: string | undefined;
+}
+
+/** A token goes in an Authorization header: visible ASCII, long enough not to be guessed on stage. */
+const TOKEN = /^[\x21-\x7e]{8,512}$/;
+
+/** A Bearer token from the environment (CONTROL_TOKEN, the GUI's EVENTS_TOKEN); undefined when unset. */
+export function readToken(env: Env, name: string): string | undefined {
+  const raw = readRaw(env, name);
+  if (raw !== undefined && !TOKEN.test(raw)) {
+    // A secret: the message says how long it was, never what it was.
+    throw new ConfigError(name, `(hidden, ${raw.length} characters)`, '8 to 512 visible ASCII characters (no spaces)');
+  }
+  return raw;
 }
 
 /** The machine's host name, when it is fit for a header (it always is on Linux); else "unknown". */
@@ -88,6 +103,7 @@ export function readKitConfig(env: Env, service: ServiceName): KitConfig {
     shutdownTimeoutSeconds,
     requestTimeoutMs: readInt(env, 'REQUEST_TIMEOUT_MS', 10_000, 100, 300_000),
     keepAliveTimeoutMs: readInt(env, 'KEEP_ALIVE_TIMEOUT_MS', 65_000, 100, 900_000),
+    controlToken: readToken(env, 'CONTROL_TOKEN'),
   });
 }
 

@@ -9,7 +9,9 @@ import { clientErrorHandler } from './client-error.js';
 import { connectionLimits } from './connection-limits.js';
 import { installConnectionSweep } from './connection-sweep.js';
 import { setFacesHeaders } from './faces-headers.js';
-import { FaultInjector } from './faults.js';
+import { FaultControl } from './fault-control.js';
+import { FAULTS_PATH, installFaultRoutes } from './fault-routes.js';
+import type { FaultInjector } from './faults.js';
 import { type FaultsOptions, installFaults } from './faults-plugin.js';
 import { Health, installHealth } from './health.js';
 import type { KitConfig } from './kit-config.js';
@@ -17,6 +19,7 @@ import { lazySchemaCompilers } from './lazy-schema-compilers.js';
 import { loggerOptions } from './logger.js';
 import { createMetrics, installMetrics, type Metrics, requestRecorder } from './metrics.js';
 import { createRng, type Rng, randomSeed } from './random.js';
+import { pathOf } from './reserved-routes.js';
 
 export interface KitDeps {
   /** The fault generator; by default seeded from FACES_SEED (or a logged random seed). */
@@ -33,6 +36,8 @@ export interface ServerOptions {
   /** The Service label in messages and metrics, e.g. "Smiley". */
   readonly label: string;
   readonly faults?: Pick<FaultsOptions, 'appliesTo' | 'sendFault'>;
+  /** GET/PUT/DELETE /faults (live when CONTROL_TOKEN is set); false for a service faults never touch. */
+  readonly faultControl?: boolean;
 }
 
 /** What the kit hangs on every app. */
@@ -40,6 +45,9 @@ export interface KitContext {
   readonly config: KitConfig;
   readonly health: Health;
   readonly metrics: Metrics;
+  /** The fault settings now: the environment's, or what PUT /faults made them. */
+  readonly faults: FaultControl;
+  /** The base injector (everyone without settings of their own): `faults.base`. */
   readonly injector: FaultInjector;
   readonly now: () => number;
 }
@@ -51,6 +59,12 @@ declare module 'fastify' {
 }
 
 const ALLOWED_METHODS = 'GET, HEAD';
+const CONTROL_METHODS = 'GET, HEAD, PUT, DELETE';
+
+/** What a 405 names as allowed: the control routes also take PUT and DELETE. */
+function allowedMethods(url: string): string {
+  return pathOf(url) === FAULTS_PATH || pathOf(url).startsWith(`${FAULTS_PATH}/`) ? CONTROL_METHODS : ALLOWED_METHODS;
+}
 
 /** A Fastify instance with the kit installed: headers, faults, health, metrics, errors. Never listens. */
 export function buildServer(config: KitConfig, options: ServerOptions, deps: KitDeps = {}): FastifyInstance {
@@ -74,9 +88,18 @@ export function buildServer(config: KitConfig, options: ServerOptions, deps: Kit
   });
   const now = deps.now ?? Date.now;
   const metrics = createMetrics(config.service, deps.processMetrics ?? true);
-  const injector = new FaultInjector(config.faults, deps.rng ?? createRng(seed), options.label);
+  const faults = new FaultControl(config.faults, deps.rng ?? createRng(seed), options.label);
   const health = new Health();
-  app.decorate('faces', { config, health, metrics, injector, now });
+  app.decorate('faces', {
+    config,
+    health,
+    metrics,
+    faults,
+    get injector() {
+      return faults.base;
+    },
+    now,
+  });
   if (config.seed === undefined && deps.rng === undefined) app.log.info({ seed }, 'no FACES_SEED: using a random seed');
 
   // The kit's one onRequest hook: each hook is a call on every request.
@@ -89,7 +112,15 @@ export function buildServer(config: KitConfig, options: ServerOptions, deps: Kit
   });
   installMetrics(app, metrics);
   installConnectionSweep(app);
-  installFaults(app, { injector, metrics, now, ...options.faults });
+  const faultControl = options.faultControl ?? true;
+  installFaults(app, {
+    control: faults,
+    live: faultControl && config.controlToken !== undefined,
+    metrics,
+    now,
+    ...options.faults,
+  });
+  if (faultControl) installFaultRoutes(app, faults, config.controlToken);
   installHealth(app, health);
   if (logsRequests) {
     app.addHook('onResponse', (request, reply, done) => {
@@ -103,10 +134,8 @@ export function buildServer(config: KitConfig, options: ServerOptions, deps: Kit
 
   app.setNotFoundHandler((request: FastifyRequest, reply: FastifyReply) => {
     if (request.method !== 'GET' && request.method !== 'HEAD') {
-      return reply
-        .code(405)
-        .header('allow', ALLOWED_METHODS)
-        .send({ error: 'Method Not Allowed', allowed: ALLOWED_METHODS });
+      const allowed = allowedMethods(request.url);
+      return reply.code(405).header('allow', allowed).send({ error: 'Method Not Allowed', allowed });
     }
     return reply.code(404).send({ error: 'Not Found', path: request.url });
   });

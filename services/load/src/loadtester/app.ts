@@ -19,7 +19,11 @@ const ANY_METHOD = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'];
  */
 export function buildLoadtesterApp(config: LoadtesterConfig, deps: KitDeps = {}): FastifyInstance {
   // The loadtester is a tool, not a demo target: fault injection never applies to it.
-  const app = buildServer(config.kit, { label: 'Loadtester', faults: { appliesTo: () => false } }, deps);
+  const app = buildServer(
+    config.kit,
+    { label: 'Loadtester', faults: { appliesTo: () => false }, faultControl: false },
+    deps,
+  );
   const gates = new GateStore(config.gatesFile, config.initialGates);
   const metrics = createLoadtesterMetrics(app.faces.metrics.registry);
   const runner = new TaskRunner(metrics, app.log, config.taskTimeoutSeconds * 1000);

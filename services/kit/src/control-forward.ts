@@ -1,0 +1,138 @@
+import type { IncomingHttpHeaders } from 'node:http';
+import type { FastifyInstance } from 'fastify';
+import type { Dispatcher } from 'undici';
+import { controlGuard, FAULTS_PATH } from './fault-routes.js';
+
+/** A service whose fault control this one passes calls on to. */
+export interface ControlTarget {
+  /** Kept-alive connections to it (face's backend pool, the GUI's pool to face). */
+  readonly dispatcher: Dispatcher;
+  /** Its control path: /faults, or a further hop's /faults/<name>. */
+  readonly path: string;
+  /** host:port, as errors name it. */
+  readonly where: string;
+}
+
+/** Control calls are rare and small: an answer past this is not one (the pools cap bodies at 64 KiB too). */
+export const FORWARD_TIMEOUT_MS = 5000;
+
+type Forwarded =
+  | { readonly status: number; readonly body: Buffer; readonly type: string | undefined }
+  | { readonly failure: string };
+
+/** One forwarded control call as an undici dispatch handler; settles once, on the answer, an error or the deadline. */
+class ForwardCall implements Dispatcher.DispatchHandler {
+  private controller: Dispatcher.DispatchController | undefined;
+  private settled = false;
+  private status = 0;
+  private type: string | undefined;
+  private readonly chunks: Buffer[] = [];
+  private readonly timer: NodeJS.Timeout;
+
+  constructor(
+    private readonly where: string,
+    private readonly resolve: (result: Forwarded) => void,
+  ) {
+    this.timer = setTimeout(() => {
+      this.settle({ failure: `${where} did not answer within ${FORWARD_TIMEOUT_MS} ms` });
+      this.controller?.abort(new Error('control call timed out'));
+    }, FORWARD_TIMEOUT_MS);
+  }
+
+  onRequestStart(controller: Dispatcher.DispatchController): void {
+    if (this.settled) controller.abort(new Error('control call timed out'));
+    else this.controller = controller;
+  }
+
+  onResponseStart(_controller: Dispatcher.DispatchController, statusCode: number, headers: IncomingHttpHeaders): void {
+    this.status = statusCode;
+    const type = headers['content-type'];
+    this.type = Array.isArray(type) ? type[0] : type;
+  }
+
+  onResponseData(_controller: Dispatcher.DispatchController, chunk: Buffer): void {
+    this.chunks.push(chunk);
+  }
+
+  onResponseEnd(): void {
+    this.settle({ status: this.status, body: Buffer.concat(this.chunks), type: this.type });
+  }
+
+  onResponseError(_controller: Dispatcher.DispatchController, error: Error): void {
+    const { code } = error as { code?: unknown };
+    this.settle({ failure: `cannot reach ${this.where}: ${typeof code === 'string' ? code : error.message}` });
+  }
+
+  private settle(result: Forwarded): void {
+    if (this.settled) return;
+    this.settled = true;
+    clearTimeout(this.timer);
+    this.resolve(result);
+  }
+}
+
+function forward(
+  target: ControlTarget,
+  method: 'GET' | 'PUT' | 'DELETE',
+  query: string,
+  authorization: string | undefined,
+  body: unknown,
+): Promise<Forwarded> {
+  const headers: string[] = [];
+  if (authorization !== undefined) headers.push('authorization', authorization);
+  const payload = method === 'PUT' ? JSON.stringify(body ?? null) : undefined;
+  if (payload !== undefined) headers.push('content-type', 'application/json');
+  return new Promise((resolve) => {
+    target.dispatcher.dispatch(
+      { method, path: target.path + query, headers, ...(payload === undefined ? {} : { body: payload }) },
+      new ForwardCall(target.where, resolve),
+    );
+  });
+}
+
+/** The path's query, `?…` or empty. */
+function queryOf(url: string): string {
+  const at = url.indexOf('?');
+  return at === -1 ? '' : url.slice(at);
+}
+
+/**
+ * GET, PUT and DELETE /faults/<name> pass the call on to that service's control, with the
+ * caller's Authorization and query (`?user=`), and hand back its status and body. This hop checks
+ * its own CONTROL_TOKEN first (404 without one): every service on the way is under the same kind
+ * of lock. So the GUI reaches face at /faults/face and smiley and color through face.
+ */
+export function installControlForwards(
+  app: FastifyInstance,
+  targets: Readonly<Record<string, ControlTarget>>,
+  token: string | undefined,
+): void {
+  const onRequest = controlGuard(token);
+  for (const [name, target] of Object.entries(targets)) {
+    const path = `${FAULTS_PATH}/${name}`;
+    for (const method of ['GET', 'PUT', 'DELETE'] as const) {
+      app.route({
+        method,
+        url: path,
+        onRequest,
+        bodyLimit: 16 * 1024,
+        handler: async (request, reply) => {
+          const result = await forward(
+            target,
+            method,
+            queryOf(request.url),
+            request.headers.authorization,
+            request.body,
+          );
+          if ('failure' in result) {
+            request.log.warn({ target: name, detail: result.failure }, 'fault control call not answered');
+            return reply.code(502).send({ error: result.failure });
+          }
+          reply.code(result.status);
+          if (result.type !== undefined) reply.type(result.type);
+          return reply.send(result.body);
+        },
+      });
+    }
+  }
+}

@@ -1,0 +1,170 @@
+import assert from 'node:assert/strict';
+import { mkdir } from 'node:fs/promises';
+import { describe, it } from 'node:test';
+import type { Page } from 'playwright-core';
+import { openBrowser } from '../helpers/browser.js';
+import { FAILED_ROLLOUT, flaggerEvent, postEvent, SUCCEEDED_ROLLOUT } from '../helpers/flagger-events.js';
+import { waitForAllCells, waitForPage } from '../helpers/grid.js';
+import { startFaces } from '../helpers/processes.js';
+import { startStack } from '../helpers/stack.js';
+
+/** In the page: each banner's tone, title, phase, weight text, bar, message and border colour. */
+const BANNERS = `[...(document.querySelector('faces-app')?.shadowRoot?.querySelector('faces-rollouts')?.shadowRoot?.querySelectorAll('faces-rollout') ?? [])].map((el) => {
+  const root = el.shadowRoot;
+  const text = (selector) => root.querySelector(selector)?.textContent ?? null;
+  const bar = root.querySelector('progress');
+  return {
+    tone: el.getAttribute('tone'),
+    title: text('.title'),
+    phase: text('.phase'),
+    weight: text('.weight'),
+    bar: bar === null ? null : [bar.value, bar.max],
+    message: text('.message'),
+    border: getComputedStyle(root.querySelector('.banner')).borderLeftColor,
+    images: root.querySelectorAll('img, b').length,
+  };
+})`;
+
+interface Banner {
+  tone: string;
+  title: string;
+  phase: string;
+  weight: string | null;
+  bar: [number, number] | null;
+  message: string;
+  border: string;
+  images: number;
+}
+
+async function banners(page: Page): Promise<Banner[]> {
+  return (await page.evaluate(BANNERS)) as Banner[];
+}
+
+/** Waits until the banner titled `title` satisfies `holds`; the failure names what was seen. */
+async function waitForBanner(
+  page: Page,
+  title: string,
+  holds: (banner: Banner) => boolean,
+  what: string,
+): Promise<Banner> {
+  const deadline = Date.now() + 10_000;
+  for (;;) {
+    const found = (await banners(page)).find((banner) => banner.title === title);
+    if (found !== undefined && holds(found)) return found;
+    if (Date.now() > deadline)
+      throw new Error(`timed out waiting for ${title} ${what}; saw ${JSON.stringify(await banners(page))}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+const RED = 'rgb(238, 102, 119)';
+const GREEN = 'rgb(34, 136, 51)';
+const BLUE = 'rgb(68, 119, 170)';
+
+describe('the GUI in chromium, Flagger rollouts', () => {
+  it('shows a failed rollout in red and a promoted one in green, weights and messages as text', async (t) => {
+    const stack = await startStack();
+    t.after(() => stack.stop());
+    const browser = await openBrowser();
+    t.after(() => browser.close());
+    const { page } = browser;
+    await page.goto(`${stack.gui.url}/`);
+    await waitForAllCells(page, 'success');
+    await waitForPage(
+      page,
+      `!!document.querySelector('faces-app').shadowRoot.querySelector('faces-rollouts')`,
+      'the banners',
+    );
+
+    const [initializing, ...rest] = FAILED_ROLLOUT;
+    assert.equal(await postEvent(stack.gui.url, initializing), 202);
+    await waitForBanner(page, 'face.faces', (b) => b.phase === 'Initializing' && b.tone === 'waiting', 'Initializing');
+    for (const event of rest.slice(0, 5)) assert.equal(await postEvent(stack.gui.url, event), 202);
+    const at15 = await waitForBanner(page, 'face.faces', (b) => b.weight === 'weight 15 % of 50 %', 'at 15 %');
+    assert.deepEqual([at15.phase, at15.tone, at15.bar, at15.border], ['Progressing', 'live', [15, 50], BLUE]);
+    for (const event of rest.slice(5)) assert.equal(await postEvent(stack.gui.url, event), 202);
+    const failed = await waitForBanner(page, 'face.faces', (b) => b.phase === 'Failed', 'Failed');
+    assert.deepEqual(
+      [failed.tone, failed.border, failed.weight, failed.message],
+      ['failed', RED, 'weight 15 % of 50 %', 'Rolling back face.faces failed checks threshold reached 3'],
+    );
+    await mkdir('test-results', { recursive: true });
+    await page.screenshot({ path: 'test-results/gui-rollout-failed.png' });
+
+    for (const event of SUCCEEDED_ROLLOUT) assert.equal(await postEvent(stack.gui.url, event), 202);
+    const promoted = await waitForBanner(page, 'smiley.faces', (b) => b.phase === 'Succeeded', 'Succeeded');
+    assert.deepEqual(
+      [promoted.tone, promoted.border, promoted.bar, promoted.message],
+      ['succeeded', GREEN, [50, 50], 'Promotion completed! Scaling down smiley.faces'],
+    );
+    assert.deepEqual(
+      (await banners(page)).map((b) => b.title),
+      ['smiley.faces', 'face.faces'],
+      'newest first',
+    );
+    await page.screenshot({ path: 'test-results/gui-rollout-succeeded.png' });
+
+    const markup = '<img src=x onerror="window.__pwned = 1"><b>bold</b> &amp; </p><script>window.__pwned = 2</script>';
+    assert.equal(await postEvent(stack.gui.url, flaggerEvent('color', 'Progressing', markup)), 202);
+    const shown = await waitForBanner(page, 'color.faces', () => true, 'with markup');
+    assert.equal(shown.message, markup, 'the markup is shown as its characters');
+    assert.equal(shown.images, 0, 'no element came of it');
+    assert.equal(await page.evaluate('window.__pwned'), undefined);
+    assert.deepEqual(browser.errors, []);
+  });
+
+  it('gets the banners again after the GUI restarts (the page reconnects by itself)', async (t) => {
+    const env = { FACES_SEED: '42', FACE_SERVICE: '127.0.0.1:9', START_ACTIVE: 'false' };
+    let gui = await startFaces(['gui'], env);
+    const port = gui.port;
+    t.after(() => gui.stop());
+    const browser = await openBrowser();
+    t.after(() => browser.close());
+    const { page } = browser;
+    await page.goto(`${gui.url}/`);
+    await waitForPage(
+      page,
+      `!!document.querySelector('faces-app').shadowRoot.querySelector('faces-rollouts')`,
+      'the banners',
+    );
+    assert.equal(
+      await postEvent(gui.url, flaggerEvent('face', 'Progressing', 'Advance face.faces canary weight 5')),
+      202,
+    );
+    await waitForBanner(page, 'face.faces', (b) => b.weight === 'weight 5 % of 50 %', 'before the restart');
+
+    assert.equal(await gui.stop(), 0, 'the open stream did not hold the shutdown up');
+    gui = await startFaces(['gui'], { ...env, PORT: String(port) });
+    // The new GUI remembers nothing; the page shows what it pushes once it has reconnected.
+    const deadline = Date.now() + 20_000;
+    let status = 0;
+    while (Date.now() < deadline) {
+      status = await postEvent(gui.url, flaggerEvent('face', 'Progressing', 'Advance face.faces canary weight 10'));
+      const seen = (await banners(page)).find((b) => b.title === 'face.faces');
+      if (seen?.weight === 'weight 10 % of 50 %') break;
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+    assert.equal(status, 202);
+    await waitForBanner(page, 'face.faces', (b) => b.weight === 'weight 10 % of 50 %', 'after the restart');
+  });
+
+  it('shows no banners, and opens no stream, with SHOW_ROLLOUTS=false', async (t) => {
+    const gui = await startFaces(['gui'], {
+      FACE_SERVICE: '127.0.0.1:9',
+      START_ACTIVE: 'false',
+      SHOW_ROLLOUTS: 'false',
+    });
+    t.after(() => gui.stop());
+    const browser = await openBrowser();
+    t.after(() => browser.close());
+    const streams: string[] = [];
+    browser.page.on('request', (request) => {
+      if (request.url().includes('events/stream')) streams.push(request.url());
+    });
+    await browser.page.goto(`${gui.url}/`);
+    await browser.page.locator('faces-controls #toggle').waitFor();
+    assert.equal(await postEvent(gui.url, FAILED_ROLLOUT[5]), 202, 'Flagger is still answered');
+    assert.equal(await browser.page.locator('faces-rollouts').count(), 0);
+    assert.deepEqual(streams, []);
+  });
+});
