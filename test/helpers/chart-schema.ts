@@ -220,6 +220,7 @@ export function chartSchema(): Schema {
       }),
       flagger: strict({
         loadtesterUrl: { type: 'string', pattern: '^(https?://[^\\s]+)?$' },
+        guiEvents: bool,
         canary: strict({
           enabled: bool,
           interval: duration,

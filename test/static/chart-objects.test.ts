@@ -116,3 +116,23 @@ test('the load tester matches k8s/loadtester: its namespace only, a gate file on
     TASK_TIMEOUT_SECONDS: '3600',
   });
 });
+
+test("every Canary sends Flagger's events to this release's GUI once (the rollout banner)", () => {
+  for (const name of ['face', 'smiley', 'color', 'faces-gui']) {
+    const hooks = at(find(everything, 'Canary', name), 'spec', 'analysis', 'webhooks') as Json[];
+    const events = hooks.filter((hook) => at(hook, 'type') === 'event');
+    assert.equal(events.length, 1, `${name}: ${JSON.stringify(events)}`);
+    assert.equal(at(events[0], 'url'), 'http://faces-gui.faces/events');
+    // The canaries' banners show the weight toward the analysis' maximum; the A/B test has none.
+    assert.equal(at(events[0], 'metadata', 'maxWeight'), name === 'faces-gui' ? undefined : '50');
+  }
+});
+
+test('flagger.guiEvents=false leaves the event webhook out', () => {
+  const off = renderChart([...EVERYTHING, '--set', 'flagger.guiEvents=false']);
+  const hooks = at(find(off, 'Canary', 'face'), 'spec', 'analysis', 'webhooks') as Json[];
+  assert.deepEqual(
+    hooks.map((hook) => at(hook, 'type')),
+    ['rollout'],
+  );
+});

@@ -65,3 +65,16 @@ app.kubernetes.io/part-of: faces
 {{- define "faces.loadtesterUrl" -}}
 {{- if .Values.flagger.loadtesterUrl -}}{{ .Values.flagger.loadtesterUrl }}{{- else -}}http://faces-loadtester.{{ .Release.Namespace }}/{{- end -}}
 {{- end -}}
+
+{{- /* The GUI's Flagger event webhook, appended to a Canary's webhooks when flagger.guiEvents. */ -}}
+{{- define "faces.guiEventsWebhook" -}}
+{{- if .root.Values.flagger.guiEvents }}
+- name: gui-events
+  type: event
+  url: http://faces-gui.{{ .root.Release.Namespace }}/events
+  {{- if .maxWeight }}
+  metadata:
+    maxWeight: {{ .maxWeight | quote }}
+  {{- end }}
+{{- end }}
+{{- end -}}
