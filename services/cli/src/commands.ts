@@ -35,6 +35,11 @@ export const COMMANDS: Readonly<Record<string, Command>> = {
     summary: "a drop-in for Flagger's load tester: webhooks run hey/faces load commands, manual gates",
     run: async (_args, proc) => runService('loadtester', (await import('@faces/load')).loadtesterService, proc),
   },
+  set: {
+    summary:
+      'change a running smiley or color: faces set smiley|color VALUE [--which center|edge|all] [--target URL] [--grpc]',
+    run: async (args, proc) => (await import('./set.js')).setCommand(args, proc),
+  },
   healthcheck: {
     summary: "exit 0 if this machine's service answers GET /healthz (for container HEALTHCHECKs)",
     run: async (_args, proc) => (await import('./healthcheck.js')).healthcheck(proc),
