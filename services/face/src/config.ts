@@ -15,6 +15,7 @@ export const DEFAULT_BACKEND_TIMEOUT_MS = 1000;
 export const DEFAULT_BACKEND_CONNECTIONS = 64;
 
 const GRPC_SCHEME = 'grpc://';
+const COLOR_SERVICE_FORMS = 'host, host:port, http://host:port or grpc://host[:port] (port 1-65535)';
 
 /** Where color is, and how face speaks to it: HTTP/1.1 JSON, or gRPC (COLOR_SERVICE=grpc://…). */
 export type ColorBackendAddress = ServiceAddress & { readonly protocol: 'http' | 'grpc' };
@@ -32,19 +33,20 @@ export interface FaceConfig {
 /** COLOR_SERVICE: `grpc://host[:port]` (port 80 by default) for gRPC; a bare host[:port] or http:// for HTTP/1.1. */
 export function readColorService(env: Env): ColorBackendAddress {
   const raw = readRaw(env, 'COLOR_SERVICE');
-  if (raw === undefined || !raw.startsWith(GRPC_SCHEME)) {
-    return Object.freeze({ ...readServiceAddress(env, 'COLOR_SERVICE', 'color'), protocol: 'http' as const });
-  }
+  const grpc = raw?.startsWith(GRPC_SCHEME) === true;
+  const address = grpc ? (raw ?? '').slice(GRPC_SCHEME.length) : raw;
   try {
-    const address = readServiceAddress({ COLOR_SERVICE: raw.slice(GRPC_SCHEME.length) }, 'COLOR_SERVICE', 'color');
-    return Object.freeze({ ...address, protocol: 'grpc' as const });
+    // grpc:// alone is no address (readServiceAddress would take the empty rest for unset).
+    if (grpc && address === '') throw new ConfigError('COLOR_SERVICE', raw ?? '', COLOR_SERVICE_FORMS);
+    const parsed = readServiceAddress(
+      address === undefined ? {} : { COLOR_SERVICE: address },
+      'COLOR_SERVICE',
+      'color',
+    );
+    return Object.freeze({ ...parsed, protocol: grpc ? ('grpc' as const) : ('http' as const) });
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
-    throw new ConfigError(
-      'COLOR_SERVICE',
-      raw,
-      'host, host:port, http://host:port or grpc://host[:port] (port 1-65535)',
-    );
+    throw new ConfigError('COLOR_SERVICE', raw ?? '', COLOR_SERVICE_FORMS);
   }
 }
 
