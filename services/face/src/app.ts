@@ -10,7 +10,7 @@ import {
   userOf,
 } from '@faces/kit';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { Backends } from './backends.js';
+import { Backends, type GrpcColorFactory } from './backends.js';
 import { composeFace, DEGRADED_HEADER, degradation } from './compose.js';
 import type { FaceConfig } from './config.js';
 import { outgoingTraceparent, RandomIds, TRACEPARENT_HEADER, TRACESTATE_HEADER, traceIdOf } from './trace.js';
@@ -58,7 +58,8 @@ function sendFaceFault(reply: FastifyReply, kind: FaultKind, decision: { readonl
 }
 
 /** The face service: every normal GET asks smiley and color at once and composes their answers. */
-export function buildFaceApp(config: FaceConfig, deps: KitDeps = {}): FastifyInstance {
+/** `grpcColor`: the gRPC client (grpc/color-client.ts), which service.ts loads only for COLOR_SERVICE=grpc://. */
+export function buildFaceApp(config: FaceConfig, deps: KitDeps = {}, grpcColor?: GrpcColorFactory): FastifyInstance {
   const app = buildServer(config.kit, { label: 'Face', faults: { sendFault: sendFaceFault } }, deps);
   const { injector, now, metrics } = app.faces;
   const backends = new Backends(
@@ -66,6 +67,7 @@ export function buildFaceApp(config: FaceConfig, deps: KitDeps = {}): FastifyIns
     config.color,
     { timeoutMs: config.backendTimeoutMs, connections: config.backendConnections },
     metrics.registry,
+    grpcColor,
   );
   app.addHook('onClose', async () => backends.close());
   const ids = new RandomIds();

@@ -6,7 +6,6 @@ import type { Dispatcher } from 'undici';
 import { type BackendObservers, backendObservers } from './backend-observers.js';
 import type { BackendName, Outcome } from './compose.js';
 import type { ColorBackendAddress } from './config.js';
-import { GrpcColorBackend } from './grpc/color-client.js';
 import { outcomeOfAnswer, outcomeOfError, timeoutOutcome } from './outcomes.js';
 
 /** The most a backend may answer; its body is one small JSON object. */
@@ -205,6 +204,13 @@ export class FaceFetch {
   }
 }
 
+/** Makes the gRPC color backend (grpc/color-client.ts), loaded only when COLOR_SERVICE is grpc://. */
+export type GrpcColorFactory = (
+  address: ServiceAddress,
+  timeoutMs: number,
+  histogram: SeriesHistogram<'backend' | 'outcome'>,
+) => BackendClient;
+
 /** The two backends face composes from; closed when the app closes. */
 export class Backends {
   readonly smiley: BackendClient;
@@ -215,13 +221,16 @@ export class Backends {
     color: ColorBackendAddress,
     private readonly options: BackendOptions,
     registry: Registry,
+    grpcColor?: GrpcColorFactory,
   ) {
     const histogram = createBackendHistogram(registry);
     this.smiley = new Backend('smiley', smiley, options, histogram);
-    this.color =
-      color.protocol === 'grpc'
-        ? new GrpcColorBackend(color, options.timeoutMs, histogram)
-        : new Backend('color', color, options, histogram);
+    if (color.protocol === 'grpc') {
+      if (grpcColor === undefined) throw new Error('COLOR_SERVICE is grpc:// but no gRPC client was loaded');
+      this.color = grpcColor(color, options.timeoutMs, histogram);
+    } else {
+      this.color = new Backend('color', color, options, histogram);
+    }
   }
 
   /** Calls both on `path` (with its query) with these headers (a flat name, value, … list). */
