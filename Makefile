@@ -41,6 +41,7 @@ build: install ## compile every workspace (make build service=smiley for one)
 ifeq ($(service),)
 	$(NPM) run build
 else
+	$(NPM) run generate
 	npx tsc -b services/$(service)
 endif
 

@@ -52,6 +52,24 @@ const bundleRuntimeRequires = {
   },
 };
 
+// node:http through require() everywhere, ES-module importers included (Connect's Node adapter is
+// one): an ES-module import makes Node 26 build the module's whole namespace, whose lazy WebSocket
+// getters load Node's bundled undici, 6 MiB more anonymous memory in every process
+// (test/static/bundle-imports.test.ts keeps the bundle free of such imports).
+const HTTP_BUILTIN = /^(node:)?http$/;
+const httpThroughRequire = {
+  name: 'node-http-through-require',
+  setup(pluginBuild) {
+    pluginBuild.onResolve({ filter: HTTP_BUILTIN }, (args) =>
+      args.namespace === 'http-through-require' ? undefined : { path: 'node:http', namespace: 'http-through-require' },
+    );
+    pluginBuild.onLoad({ filter: /.*/, namespace: 'http-through-require' }, () => ({
+      loader: 'js',
+      contents: "module.exports = require('node:http');",
+    }));
+  },
+};
+
 rmSync(outdir, { recursive: true, force: true });
 const result = await build({
   entryPoints: [join(root, 'services/cli/dist/faces.js')],
@@ -70,7 +88,7 @@ const result = await build({
   banner: {
     js: "import{createRequire as __facesRequire}from'node:module';const require=__facesRequire(import.meta.url);",
   },
-  plugins: [appRootBesideChunks, bundleRuntimeRequires],
+  plugins: [appRootBesideChunks, bundleRuntimeRequires, httpThroughRequire],
 });
 if (!appRootPlaced)
   throw new Error('bundle: gui/dist/node/server/app-root.js was not bundled; the GUI would not find its app');

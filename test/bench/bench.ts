@@ -89,6 +89,17 @@ if (has('services/face/dist/index.js')) {
     },
   });
   targets.push({
+    name: 'face (→ smiley + gRPC color)',
+    role: 'face-grpc',
+    callsSmiley: true,
+    path: '/center/',
+    start: async () => {
+      const [smiley, color] = await backends();
+      const env = { ...faceEnv(smiley, color), COLOR_SERVICE: `grpc://127.0.0.1:${color.port}` };
+      return [await faces(['face'], env), smiley, color];
+    },
+  });
+  targets.push({
     name: 'plain face (node:http + undici → smiley + color)',
     role: 'plain-face',
     callsSmiley: true,
@@ -180,15 +191,19 @@ try {
   const ceiling = running[0]?.samples ?? [];
   const smiley = running.find((each) => each.target.name === 'smiley')?.samples;
   const plainFace = running.find((each) => each.target.role === 'plain-face')?.samples;
+  const httpFace = running.find((each) => each.target.role === 'face')?.samples;
   const rows: Row[] = [];
   for (const each of running) {
     const summary = summarise(each.samples);
     const againstPlain = each.target.role === 'face' && plainFace !== undefined;
+    const againstFace = each.target.role === 'face-grpc' && httpFace !== undefined;
     rows.push({
       name: each.target.name,
       role: each.target.role,
       toPlainFace: againstPlain ? summary.ratioTo(plainFace) : undefined,
       cpuToPlainFace: againstPlain ? summary.cpuRatioTo(plainFace) : undefined,
+      toFace: againstFace ? summary.ratioTo(httpFace) : undefined,
+      cpuToFace: againstFace ? summary.cpuRatioTo(httpFace) : undefined,
       requestsPerSecond: summary.requestsPerSecond,
       toBare: summary.ratioTo(ceiling),
       toSmiley: each.target.callsSmiley === true && smiley !== undefined ? summary.ratioTo(smiley) : undefined,

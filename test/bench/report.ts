@@ -12,6 +12,9 @@ export interface Row extends Sample {
   /** For face: paired per-round ratios to the plain face reference, of req/s and of CPU per request. */
   readonly toPlainFace: number | undefined;
   readonly cpuToPlainFace: number | undefined;
+  /** For face with gRPC color: paired per-round ratios to face with HTTP color, of req/s and CPU per request. */
+  readonly toFace?: number | undefined;
+  readonly cpuToFace?: number | undefined;
   readonly startupMs: number | undefined;
   /** RSS when /readyz first answers 200, before any other request. */
   readonly readyRssMiB: number | undefined;
@@ -28,6 +31,8 @@ function lines(rows: readonly Row[]): string[][] {
     row.toSmiley === undefined ? '' : fixed(row.toSmiley, 2),
     row.toPlainFace === undefined ? '' : fixed(row.toPlainFace, 2),
     row.cpuToPlainFace === undefined ? '' : fixed(row.cpuToPlainFace, 2),
+    row.toFace === undefined ? '' : fixed(row.toFace, 2),
+    row.cpuToFace === undefined ? '' : fixed(row.cpuToFace, 2),
     fixed(row.p50Ms, 2),
     fixed(row.p99Ms, 2),
     String(row.non2xx),
@@ -46,6 +51,8 @@ const HEADER = [
   '× smiley',
   '× plain face',
   'CPU × plain face',
+  '× face',
+  'CPU × face',
   'p50 ms',
   'p99 ms',
   'non-2xx',

@@ -68,6 +68,11 @@ describe('bench targets', () => {
     },
     { name: 'a bundle over 25 KB', rows: [], bundle: 25_001, missed: /GUI bundle ≤ 25 KB/ },
     {
+      name: 'face with gRPC color just under 0.8 × face',
+      rows: [...passing, row('face grpc', 'face-grpc', { toFace: 0.799, anonMiB: 30 })],
+      missed: /face grpc ≥ 0.8 × face \(HTTP color\) req\/s: 0.80/,
+    },
+    {
       name: 'no plain face to compare face with',
       rows: [row('face', 'face')],
       missed: /face ≥ 1.15 × plain face req\/s: n\/a/,
@@ -79,6 +84,18 @@ describe('bench targets', () => {
       assert.match(text, new RegExp(`MISSED  ${missed.source}`));
     });
   }
+
+  it('reports face with gRPC color against the HTTP face, not the plain face', () => {
+    const results = evaluateTargets([...passing, row('face grpc', 'face-grpc', { toFace: 0.8, anonMiB: 30 })], 1000);
+    const grpc = results.filter((result) => result.target.startsWith('face grpc'));
+    assert.deepEqual(
+      grpc.map((result) => [result.target, result.met]),
+      [
+        ['face grpc ≥ 0.8 × face (HTTP color) req/s', true],
+        ['face grpc anon memory ≤ bare + 16 MiB (excess, MiB)', true],
+      ],
+    );
+  });
 
   it('counts what was met and missed', () => {
     assert.match(

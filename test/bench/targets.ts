@@ -1,7 +1,10 @@
 import type { Row } from './report.js';
 
-/** What a bench row stands for, so targets never depend on how a row is named. */
-export type Role = 'bare' | 'leaf' | 'face' | 'plain-face' | 'gui';
+/**
+ * What a bench row stands for, so targets never depend on how a row is named. `face-grpc` is face
+ * with COLOR_SERVICE=grpc://: reported against the face row (HTTP color), not the plain face.
+ */
+export type Role = 'bare' | 'leaf' | 'face' | 'face-grpc' | 'plain-face' | 'gui';
 
 export interface TargetResult {
   readonly target: string;
@@ -15,6 +18,7 @@ export const LIMITS = Object.freeze({
   leafToBare: 0.75,
   faceToPlainFace: 1.15,
   faceCpuToPlainFace: 0.9,
+  faceGrpcToFace: 0.8,
   leafAnonOverBareMiB: 8,
   faceAnonOverBareMiB: 16,
   startupMs: 300,
@@ -49,6 +53,15 @@ export function evaluateTargets(rows: readonly Row[], guiBundleGzipBytes: number
     );
     if (plain === undefined)
       results.push({ target: 'a plain face row to compare face with', measured: 'n/a', met: false });
+  }
+  for (const row of rows.filter((each) => each.role === 'face-grpc')) {
+    results.push(
+      check(
+        `${row.name} ≥ ${LIMITS.faceGrpcToFace} × face (HTTP color) req/s`,
+        row.toFace,
+        (v) => v >= LIMITS.faceGrpcToFace,
+      ),
+    );
   }
   for (const row of rows.filter((each) => each.role !== 'bare' && each.role !== 'plain-face')) {
     const over = row.role === 'leaf' ? LIMITS.leafAnonOverBareMiB : LIMITS.faceAnonOverBareMiB;

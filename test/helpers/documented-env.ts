@@ -15,9 +15,11 @@ export function documentedVariables(): DocumentedVariable[] {
     const cells = line.split('|').map((cell) => cell.trim());
     const [, names, who] = cells;
     if (names === undefined || who === undefined || !names.startsWith('`')) continue;
-    const reader = who.startsWith('`faces`') ? 'faces' : who;
-    for (const match of names.matchAll(/`([A-Z][A-Za-z0-9_<>]*)`/g))
-      out.push({ name: match[1] as string, who: reader });
+    // `faces` alone is the command (FACES_SERVICE, the CLI's own variables); else one or more services.
+    const readers = who.startsWith('`faces`') ? ['faces'] : who.split(',').map((reader) => reader.trim());
+    for (const match of names.matchAll(/`([A-Z][A-Za-z0-9_<>]*)`/g)) {
+      for (const reader of readers) out.push({ name: match[1] as string, who: reader });
+    }
   }
   return out;
 }

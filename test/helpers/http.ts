@@ -17,11 +17,13 @@ export async function get(
     agent?: Agent;
     headers?: Record<string, string>;
     method?: 'GET' | 'HEAD' | 'POST' | 'PUT' | 'DELETE';
+    body?: string;
   } = {},
 ): Promise<Answer> {
   const response = await request(url, {
     method: options.method ?? 'GET',
     headers: options.headers ?? {},
+    ...(options.body === undefined ? {} : { body: options.body }),
     ...(options.agent === undefined ? {} : { dispatcher: options.agent }),
   });
   return { status: response.statusCode, headers: response.headers, body: await response.body.text() };

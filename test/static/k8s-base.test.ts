@@ -214,3 +214,9 @@ test('the ServiceProfiles have no retries or timeouts (the workshop adds them la
     }
   }
 });
+
+test('the color Service port leaves appProtocol unset: it serves gRPC and HTTP/1.1, and Linkerd detects which', () => {
+  const ports = at(find(rendered, 'Service', 'color'), 'spec', 'ports') as Json[];
+  assert.equal(ports.length, 1);
+  for (const port of ports) assert.equal(at(port, 'appProtocol'), undefined, JSON.stringify(port));
+});

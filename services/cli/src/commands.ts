@@ -39,6 +39,11 @@ export const COMMANDS: Readonly<Record<string, Command>> = {
     summary: "show or change a service's live faults: faults --target URL [--user U] [--error-fraction N] … [--reset]",
     run: async (args, proc) => (await import('./faults.js')).faultsCommand(args, proc),
   },
+  set: {
+    summary:
+      'change a running smiley or color: faces set smiley|color VALUE [--which center|edge|all] [--target URL] [--grpc]',
+    run: async (args, proc) => (await import('./set.js')).setCommand(args, proc),
+  },
   healthcheck: {
     summary: "exit 0 if this machine's service answers GET /healthz (for container HEALTHCHECKs)",
     run: async (_args, proc) => (await import('./healthcheck.js')).healthcheck(proc),

@@ -1,10 +1,36 @@
-import { buildServer, constantJsonHandler, type KitDeps } from '@faces/kit';
+import { buildServer, CellValues, installUpdateRoute, type KitDeps, type Parsed, resolveColor } from '@faces/kit';
 import type { FastifyInstance } from 'fastify';
-import type { ColorConfig } from './config.js';
+import { COLOR_ALLOWED, type ColorConfig } from './config.js';
+import { serveColorGrpc } from './grpc/server.js';
 
-/** The color service: every normal GET answers the configured color. */
+/** A run-time update's color, resolved as COLOR is. */
+function resolveColorInput(raw: string): Parsed<string> {
+  const color = resolveColor(raw.trim());
+  if (color === undefined) return { ok: false, message: `unknown color ${JSON.stringify(raw)}: use ${COLOR_ALLOWED}` };
+  return { ok: true, value: color };
+}
+
+/**
+ * The color service: every normal GET answers the color (edge cells theirs, every other path the
+ * centre's); the same port serves the gRPC ColorService (grpc/); PUT changes the colors unless
+ * ALLOW_UPDATES=false.
+ */
 export function buildColorApp(config: ColorConfig, deps: KitDeps = {}): FastifyInstance {
   const app = buildServer(config.kit, { label: 'Color' }, deps);
-  app.get('/*', constantJsonHandler({ color: config.color }));
+  const colors = new CellValues({
+    field: 'color',
+    initial: config.color,
+    resolve: resolveColorInput,
+    onChange: (old, which, color) => app.log.info({ which, old, color }, `color updated: ${which} is now ${color}`),
+  });
+  app.get('/*', colors.handler);
+  if (config.allowUpdates) {
+    installUpdateRoute(app, {
+      field: 'color',
+      message: 'Color updated successfully',
+      apply: (which, value) => colors.update(which, value),
+    });
+  }
+  serveColorGrpc(app, colors, config.allowUpdates);
   return app;
 }

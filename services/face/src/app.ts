@@ -12,7 +12,7 @@ import {
   userOf,
 } from '@faces/kit';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { Backends } from './backends.js';
+import { Backends, type GrpcColorFactory } from './backends.js';
 import { composeFace, DEGRADED_HEADER, degradation } from './compose.js';
 import type { FaceConfig } from './config.js';
 import { outgoingTraceparent, RandomIds, TRACEPARENT_HEADER, TRACESTATE_HEADER, traceIdOf } from './trace.js';
@@ -60,7 +60,8 @@ function sendFaceFault(reply: FastifyReply, kind: FaultKind, decision: { readonl
 }
 
 /** The face service: every normal GET asks smiley and color at once and composes their answers. */
-export function buildFaceApp(config: FaceConfig, deps: KitDeps = {}): FastifyInstance {
+/** `grpcColor`: the gRPC client (grpc/color-client.ts), which service.ts loads only for COLOR_SERVICE=grpc://. */
+export function buildFaceApp(config: FaceConfig, deps: KitDeps = {}, grpcColor?: GrpcColorFactory): FastifyInstance {
   const app = buildServer(config.kit, { label: 'Face', faults: { sendFault: sendFaceFault } }, deps);
   const { faults, now, metrics } = app.faces;
   const backends = new Backends(
@@ -68,6 +69,7 @@ export function buildFaceApp(config: FaceConfig, deps: KitDeps = {}): FastifyIns
     config.color,
     { timeoutMs: config.backendTimeoutMs, connections: config.backendConnections },
     metrics.registry,
+    grpcColor,
   );
   app.addHook('onClose', async () => backends.close());
   const ids = new RandomIds();
@@ -83,8 +85,8 @@ export function buildFaceApp(config: FaceConfig, deps: KitDeps = {}): FastifyIns
   installControlForwards(
     app,
     {
-      smiley: { dispatcher: backends.smiley.pool, path: FAULTS_PATH, where: backends.smiley.where },
-      color: { dispatcher: backends.color.pool, path: FAULTS_PATH, where: backends.color.where },
+      smiley: { dispatcher: backends.controlPools.smiley, path: FAULTS_PATH, where: backends.smiley.where },
+      color: { dispatcher: backends.controlPools.color, path: FAULTS_PATH, where: backends.color.where },
     },
     config.kit.controlToken,
   );

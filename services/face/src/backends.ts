@@ -1,9 +1,11 @@
 import { performance } from 'node:perf_hooks';
-import { type HistogramSeries, SeriesHistogram, type ServiceAddress } from '@faces/kit';
+import { SeriesHistogram, type ServiceAddress } from '@faces/kit';
 import { Pool } from '@faces/kit/undici-pool';
 import type { Registry } from 'prom-client';
 import type { Dispatcher } from 'undici';
+import { type BackendObservers, backendObservers } from './backend-observers.js';
 import type { BackendName, Outcome } from './compose.js';
+import type { ColorBackendAddress } from './config.js';
 import { outcomeOfAnswer, outcomeOfError, timeoutOutcome } from './outcomes.js';
 
 /** The most a backend may answer; its body is one small JSON object. */
@@ -14,8 +16,20 @@ export interface BackendOptions {
   readonly connections: number;
 }
 
-type OutcomeLabel = Outcome['kind'];
-const OUTCOME_LABELS: readonly OutcomeLabel[] = ['ok', 'error', 'timeout', 'rate-limited'];
+/** A call in progress: FaceFetch's deadline may end it. */
+export interface PendingCall {
+  expire(): void;
+}
+
+/** A backend face calls: over HTTP/1.1 (Backend) or, for color, gRPC (grpc/color-client.ts). */
+export interface BackendClient {
+  readonly name: BackendName;
+  /** host:port, as errors name it. */
+  readonly where: string;
+  /** Starts a call on `path` (with its query); it settles on `fetch` exactly once. */
+  call(path: string, headers: readonly string[], fetch: FaceFetch): PendingCall;
+  close(): Promise<void>;
+}
 
 export function createBackendHistogram(registry: Registry): SeriesHistogram<'backend' | 'outcome'> {
   return new SeriesHistogram({
@@ -27,12 +41,11 @@ export function createBackendHistogram(registry: Registry): SeriesHistogram<'bac
   });
 }
 
-/** One backend: a pool of kept-alive connections, and what its answers mean. */
-export class Backend {
+/** One backend over HTTP/1.1: a pool of kept-alive connections, and what its answers mean. */
+export class Backend implements BackendClient {
   readonly pool: Pool;
-  /** host:port, as errors name it. */
   readonly where: string;
-  private readonly observers: Readonly<Record<OutcomeLabel, HistogramSeries<'backend' | 'outcome'>>>;
+  private readonly observers: BackendObservers;
   // Backends answer the same bytes again and again: the last good body's outcome is reused as is.
   private lastBody: Buffer | undefined;
   private lastOutcome: Outcome | undefined;
@@ -54,10 +67,14 @@ export class Backend {
       keepAliveTimeout: 10_000,
       maxResponseSize: MAX_BODY_BYTES,
     });
-    const observers = {} as Record<OutcomeLabel, HistogramSeries<'backend' | 'outcome'>>;
     // Every outcome's series exists (at zero) from the start, so dashboards see all four.
-    for (const outcome of OUTCOME_LABELS) observers[outcome] = histogram.series({ backend: name, outcome });
-    this.observers = observers;
+    this.observers = backendObservers(histogram, name);
+  }
+
+  call(path: string, headers: readonly string[], fetch: FaceFetch): PendingCall {
+    const call = new BackendCall(this, fetch);
+    this.pool.dispatch({ path, method: 'GET', headers: headers as string[] }, call);
+    return call;
   }
 
   observe(outcome: Outcome, seconds: number): void {
@@ -89,7 +106,7 @@ const TIMED_OUT = Object.assign(new Error('face abandoned the call: backend time
  * error, or when FaceFetch's deadline expires (then the connection is aborted, since a hung backend
  * must not keep it).
  */
-class BackendCall implements Dispatcher.DispatchHandler {
+class BackendCall implements Dispatcher.DispatchHandler, PendingCall {
   private controller: Dispatcher.DispatchController | undefined;
   private settled = false;
   private status = 0;
@@ -155,27 +172,24 @@ export class FaceFetch {
   smiley: Outcome = PENDING;
   color: Outcome = PENDING;
   private pending = 2;
-  private readonly smileyCall: BackendCall;
-  private readonly colorCall: BackendCall;
+  private readonly smileyCall: PendingCall;
+  private readonly colorCall: PendingCall;
   private readonly timer: NodeJS.Timeout;
 
   constructor(
-    smiley: Backend,
-    color: Backend,
+    smiley: BackendClient,
+    color: BackendClient,
     path: string,
-    headers: string[],
+    headers: readonly string[],
     timeoutMs: number,
     private readonly resolve: (fetch: FaceFetch) => void,
   ) {
-    this.smileyCall = new BackendCall(smiley, this);
-    this.colorCall = new BackendCall(color, this);
     this.timer = setTimeout(expireFetch, timeoutMs, this);
-    const options: Dispatcher.DispatchOptions = { path, method: 'GET', headers };
-    smiley.pool.dispatch(options, this.smileyCall);
-    color.pool.dispatch(options, this.colorCall);
+    this.smileyCall = smiley.call(path, headers, this);
+    this.colorCall = color.call(path, headers, this);
   }
 
-  settle(backend: Backend, outcome: Outcome): void {
+  settle(backend: BackendClient, outcome: Outcome): void {
     if (backend.name === 'smiley') this.smiley = outcome;
     else this.color = outcome;
     if (--this.pending === 0) {
@@ -190,30 +204,58 @@ export class FaceFetch {
   }
 }
 
+/** Makes the gRPC color backend (grpc/color-client.ts), loaded only when COLOR_SERVICE is grpc://. */
+export type GrpcColorFactory = (
+  address: ServiceAddress,
+  timeoutMs: number,
+  histogram: SeriesHistogram<'backend' | 'outcome'>,
+) => BackendClient;
+
 /** The two backends face composes from; closed when the app closes. */
 export class Backends {
-  readonly smiley: Backend;
-  readonly color: Backend;
+  readonly smiley: BackendClient;
+  readonly color: BackendClient;
+  /**
+   * Each backend's HTTP/1.1 pool, for control calls (`/faults`): a color spoken to over gRPC still
+   * serves HTTP on the same port, through a small pool of its own.
+   */
+  readonly controlPools: Readonly<Record<BackendName, Pool>>;
+  private readonly ownControlPool: Pool | undefined;
 
   constructor(
     smiley: ServiceAddress,
-    color: ServiceAddress,
+    color: ColorBackendAddress,
     private readonly options: BackendOptions,
     registry: Registry,
+    grpcColor?: GrpcColorFactory,
   ) {
     const histogram = createBackendHistogram(registry);
     this.smiley = new Backend('smiley', smiley, options, histogram);
-    this.color = new Backend('color', color, options, histogram);
+    if (color.protocol === 'grpc') {
+      if (grpcColor === undefined) throw new Error('COLOR_SERVICE is grpc:// but no gRPC client was loaded');
+      this.color = grpcColor(color, options.timeoutMs, histogram);
+    } else {
+      this.color = new Backend('color', color, options, histogram);
+    }
+    const smileyBackend = this.smiley as Backend;
+    this.ownControlPool =
+      this.color instanceof Backend
+        ? undefined
+        : new Pool(`http://${color.host}:${color.port}`, { connections: 2, connectTimeout: options.timeoutMs });
+    this.controlPools = {
+      smiley: smileyBackend.pool,
+      color: this.color instanceof Backend ? this.color.pool : (this.ownControlPool as Pool),
+    };
   }
 
   /** Calls both on `path` (with its query) with these headers (a flat name, value, … list). */
-  fetch(path: string, headers: string[]): Promise<FaceFetch> {
+  fetch(path: string, headers: readonly string[]): Promise<FaceFetch> {
     return new Promise((resolve) => {
       new FaceFetch(this.smiley, this.color, path, headers, this.options.timeoutMs, resolve);
     });
   }
 
   async close(): Promise<void> {
-    await Promise.all([this.smiley.close(), this.color.close()]);
+    await Promise.all([this.smiley.close(), this.color.close(), this.ownControlPool?.close()]);
   }
 }

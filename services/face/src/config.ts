@@ -1,25 +1,60 @@
-import { type Env, type KitConfig, readInt, readKitConfig, readServiceAddress, type ServiceAddress } from '@faces/kit';
+import {
+  ConfigError,
+  type Env,
+  type KitConfig,
+  readInt,
+  readKitConfig,
+  readRaw,
+  readServiceAddress,
+  type ServiceAddress,
+} from '@faces/kit';
 
 /** Well under the GUI's cell budget (a cell asks every 2 s), so a slow backend shows as Sleeping, not a blank. */
 export const DEFAULT_BACKEND_TIMEOUT_MS = 1000;
 /** Kept-alive connections per backend: enough for the GUI and `faces load` at full tilt on one pod. */
 export const DEFAULT_BACKEND_CONNECTIONS = 64;
 
+const GRPC_SCHEME = 'grpc://';
+const COLOR_SERVICE_FORMS = 'host, host:port, http://host:port or grpc://host[:port] (port 1-65535)';
+
+/** Where color is, and how face speaks to it: HTTP/1.1 JSON, or gRPC (COLOR_SERVICE=grpc://…). */
+export type ColorBackendAddress = ServiceAddress & { readonly protocol: 'http' | 'grpc' };
+
 export interface FaceConfig {
   readonly kit: KitConfig;
   readonly smiley: ServiceAddress;
-  readonly color: ServiceAddress;
+  readonly color: ColorBackendAddress;
   /** Each backend call is abandoned (and its connection closed) after this many milliseconds. */
   readonly backendTimeoutMs: number;
-  /** The most connections face keeps open to each backend. */
+  /** The most connections face keeps open to each backend over HTTP/1.1 (gRPC uses one). */
   readonly backendConnections: number;
+}
+
+/** COLOR_SERVICE: `grpc://host[:port]` (port 80 by default) for gRPC; a bare host[:port] or http:// for HTTP/1.1. */
+export function readColorService(env: Env): ColorBackendAddress {
+  const raw = readRaw(env, 'COLOR_SERVICE');
+  const grpc = raw?.startsWith(GRPC_SCHEME) === true;
+  const address = grpc ? (raw ?? '').slice(GRPC_SCHEME.length) : raw;
+  try {
+    // grpc:// alone is no address (readServiceAddress would take the empty rest for unset).
+    if (grpc && address === '') throw new ConfigError('COLOR_SERVICE', raw ?? '', COLOR_SERVICE_FORMS);
+    const parsed = readServiceAddress(
+      address === undefined ? {} : { COLOR_SERVICE: address },
+      'COLOR_SERVICE',
+      'color',
+    );
+    return Object.freeze({ ...parsed, protocol: grpc ? ('grpc' as const) : ('http' as const) });
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    throw new ConfigError('COLOR_SERVICE', raw ?? '', COLOR_SERVICE_FORMS);
+  }
 }
 
 export function readFaceConfig(env: Env): FaceConfig {
   return Object.freeze({
     kit: readKitConfig(env, 'face'),
     smiley: readServiceAddress(env, 'SMILEY_SERVICE', 'smiley'),
-    color: readServiceAddress(env, 'COLOR_SERVICE', 'color'),
+    color: readColorService(env),
     backendTimeoutMs: readInt(env, 'BACKEND_TIMEOUT_MS', DEFAULT_BACKEND_TIMEOUT_MS, 1, 60_000),
     backendConnections: readInt(env, 'BACKEND_CONNECTIONS', DEFAULT_BACKEND_CONNECTIONS, 1, 1024),
   });

@@ -5,5 +5,11 @@ import { type FaceConfig, readFaceConfig } from './config.js';
 export const faceService: ServiceDefinition<FaceConfig> = {
   readConfig: readFaceConfig,
   kitConfig: (config) => config.kit,
-  buildApp: (config) => buildFaceApp(config),
+  // The gRPC client (Connect, protobuf) loads only when color is spoken to over gRPC.
+  buildApp: async (config) =>
+    buildFaceApp(
+      config,
+      {},
+      config.color.protocol === 'grpc' ? (await import('./grpc/color-client.js')).grpcColorFactory : undefined,
+    ),
 };

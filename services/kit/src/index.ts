@@ -6,6 +6,8 @@ export {
   type TokenCheckOptions,
   tokensEqual,
 } from './bearer.js';
+export { decideCallFault } from './call-faults.js';
+export { CellValues, type CellValuesOptions } from './cell-values.js';
 export { ConfigError } from './config-error.js';
 export { constantJsonHandler, JSON_CONTENT_TYPE } from './constant-json.js';
 export { type ControlTarget, FORWARD_TIMEOUT_MS, installControlForwards } from './control-forward.js';
@@ -37,7 +39,9 @@ export {
 } from './fault-settings.js';
 export { FAULT_STATUS, type FaultDecision, FaultInjector, type FaultKind, pickDelay, rollPercent } from './faults.js';
 export { FAULT_HEADER, type FaultsOptions, faultsConfigured } from './faults-plugin.js';
+export { GRPC_HTTP_METHOD, grpcCallRecorder, grpcStatusName, httpStatusOfGrpc } from './grpc-metrics.js';
 export { Health, type Readiness } from './health.js';
+export { type Http2Handler, serveHttp2 } from './http2-front.js';
 export {
   type FaultConfig,
   type KitConfig,
@@ -50,14 +54,31 @@ export {
   type ServiceName,
 } from './kit-config.js';
 export { forEachLine, listeningMessage, listeningPort } from './listening-line.js';
-export { DURATION_BUCKETS, type Metrics } from './metrics.js';
+export { countFault, DURATION_BUCKETS, type Metrics, type RequestLabel } from './metrics.js';
 export { RUNTIME_NODE_OPTIONS, withRuntimeNodeOptions } from './node-options.js';
+export { HTTP2_PREFACE, installProtocolSplit, type ProtocolSplitOptions } from './protocol-split.js';
 export { createRng, type Rng } from './random.js';
 export { RateCounter } from './rate-counter.js';
-export { FAULT_EXCLUDED_PATHS, isExcludedFromFaults, pathOf } from './reserved-routes.js';
+export {
+  FAULT_EXCLUDED_GRPC_METHODS,
+  FAULT_EXCLUDED_METHODS,
+  FAULT_EXCLUDED_PATHS,
+  isExcludedFromFaults,
+  pathOf,
+} from './reserved-routes.js';
 export { runService, type ServiceDefinition } from './run-service.js';
 export { HistogramSeries, SeriesHistogram } from './series-histogram.js';
 export { buildServer, type KitContext, type KitDeps, type ServerOptions } from './server.js';
 export { isServiceLinkVariable } from './service-links.js';
 export { type ShutdownResult, shutdown } from './shutdown.js';
 export { type SubPath, subPathOf } from './sub-path.js';
+export {
+  isWhich,
+  type Parsed,
+  parseUpdateBody,
+  type UpdateRequest,
+  WHICH_VALUES,
+  type Which,
+  whichProblem,
+} from './update-request.js';
+export { installUpdateRoute, type UpdateRouteOptions } from './update-route.js';

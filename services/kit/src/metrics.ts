@@ -3,12 +3,15 @@ import { Counter, collectDefaultMetrics, Gauge, Registry } from 'prom-client';
 import type { FaultKind } from './faults.js';
 import { type HistogramSeries, SeriesHistogram } from './series-histogram.js';
 
+export type RequestLabel = 'method' | 'path' | 'status' | 'grpc_status';
+
 export const DURATION_BUCKETS = [0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
 
 /** One registry per app (never prom-client's global), so apps in one process stay apart. */
 export interface Metrics {
   readonly registry: Registry;
-  readonly requestDuration: SeriesHistogram<'method' | 'path' | 'status'>;
+  /** HTTP requests, and gRPC calls with a grpc_status label as well (grpc-metrics.ts). */
+  readonly requestDuration: SeriesHistogram<RequestLabel>;
   /** Requests received and not yet finished: a plain number on the hot path, read at scrape time. */
   readonly inFlight: { count: number };
   readonly injectedFaults: Counter<'kind'>;
@@ -32,8 +35,8 @@ export function createMetrics(service: string, withProcessMetrics = true): Metri
     registry,
     requestDuration: new SeriesHistogram({
       name: 'http_request_duration_seconds',
-      help: 'Time to answer an HTTP request, by method, route pattern and status code (499: client hung up first)',
-      labelNames: ['method', 'path', 'status'],
+      help: 'Time to answer an HTTP request or a gRPC call, by method, route pattern (gRPC: /Service/Method), status code (499: client hung up first; gRPC: the HTTP equivalent of grpc_status) and, for gRPC only, grpc_status',
+      labelNames: ['method', 'path', 'status', 'grpc_status'],
       buckets: DURATION_BUCKETS,
       registry,
     }),
@@ -79,7 +82,7 @@ function unfinishedStatus(request: FastifyRequest): number {
  * (server.ts): one listener per request, in place of an onResponse hook.
  */
 export function requestRecorder(metrics: Metrics): (request: FastifyRequest, reply: FastifyReply) => void {
-  const observers = new Map<string, HistogramSeries<'method' | 'path' | 'status'>>();
+  const observers = new Map<string, HistogramSeries<RequestLabel>>();
   const record = (request: FastifyRequest, reply: FastifyReply) => {
     metrics.inFlight.count--;
     const status = reply.raw.writableEnded ? reply.statusCode : unfinishedStatus(request);

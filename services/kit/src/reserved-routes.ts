@@ -22,3 +22,16 @@ export function pathOf(url: string): string {
 export function isExcludedFromFaults(url: string): boolean {
   return FAULT_EXCLUDED_PATHS.has(pathOf(url));
 }
+
+/**
+ * Methods that faults never touch either (the faults hook serves GET and HEAD only; this says why
+ * the others are spared). Updates are also left out of MAX_RATE's count and the latch.
+ */
+export const FAULT_EXCLUDED_METHODS: ReadonlyMap<string, string> = new Map([
+  ['PUT', "run-time updates (smiley, color): a presenter's change must never fail at random"],
+]);
+
+/** gRPC methods spared by faults, by full name, each with why. */
+export const FAULT_EXCLUDED_GRPC_METHODS: ReadonlyMap<string, string> = new Map([
+  ['/ColorService/UpdateColor', 'the gRPC run-time update: as a PUT, never failed, delayed or rate-limited'],
+]);

@@ -1,6 +1,7 @@
 import type { Metric, Registry } from 'prom-client';
 
-type LabelValues<L extends string> = Readonly<Record<L, string | number>>;
+/** A series' labels: a label left out is absent from its lines (HTTP series have no grpc_status). */
+type LabelValues<L extends string> = Readonly<Partial<Record<L, string | number>>>;
 
 /** One label set's counts: observe() is a bucket search and three additions. */
 export class HistogramSeries<L extends string> {
@@ -91,7 +92,10 @@ export class SeriesHistogram<L extends string> {
   async getForPromString() {
     const values: ExportedValue[] = [];
     for (const series of this.all.values()) {
-      const shared = { ...series.labels };
+      const shared: Record<string, string | number> = {};
+      for (const [name, value] of Object.entries<string | number | undefined>(series.labels)) {
+        if (value !== undefined) shared[name] = value;
+      }
       let cumulative = 0;
       this.bounds.forEach((bound, index) => {
         cumulative += series.counts[index] ?? 0;

@@ -1,9 +1,13 @@
-import { buildServer, constantJsonHandler, type KitDeps } from '@faces/kit';
+import { buildServer, CellValues, installUpdateRoute, type KitDeps } from '@faces/kit';
 import type { FastifyInstance } from 'fastify';
 import type { SmileyConfig } from './config.js';
+import { resolveSmileyInput } from './smiley-input.js';
 import { SMILEYS } from './smileys.js';
 
-/** The smiley service: every normal GET answers the configured smiley. */
+/**
+ * The smiley service: every normal GET answers the smiley (edge cells theirs, every other path
+ * the centre's); PUT changes them unless ALLOW_UPDATES=false.
+ */
 export function buildSmileyApp(config: SmileyConfig, deps: KitDeps = {}): FastifyInstance {
   const app = buildServer(config.kit, { label: 'Smiley' }, deps);
   const { smiley } = config;
@@ -13,6 +17,20 @@ export function buildSmileyApp(config: SmileyConfig, deps: KitDeps = {}): Fastif
       `unknown SMILEY ${JSON.stringify(smiley.unknown)}: serving ${smiley.name}`,
     );
   }
-  app.get('/*', constantJsonHandler({ smiley: smiley.entity }));
+  const smileys = new CellValues({
+    field: 'smiley',
+    initial: smiley.entity,
+    resolve: resolveSmileyInput,
+    onChange: (old, which, value) =>
+      app.log.info({ which, old, smiley: value }, `smiley updated: ${which} is now ${value}`),
+  });
+  app.get('/*', smileys.handler);
+  if (config.allowUpdates) {
+    installUpdateRoute(app, {
+      field: 'smiley',
+      message: 'Smiley updated successfully',
+      apply: (which, value) => smileys.update(which, value),
+    });
+  }
   return app;
 }

@@ -37,7 +37,7 @@ describe('buildSmileyApp', () => {
   it('warns once about an unknown SMILEY and serves RollingEyes', async (t) => {
     const lines: string[] = [];
     const app = buildSmileyApp(
-      { kit: readKitConfig({}, 'smiley'), smiley: chooseSmiley('Smilling') },
+      { kit: readKitConfig({}, 'smiley'), smiley: chooseSmiley('Smilling'), allowUpdates: true },
       {
         processMetrics: false,
         logStream: { write: (line: string) => lines.push(line) } as unknown as NodeJS.WritableStream,

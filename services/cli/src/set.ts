@@ -1,0 +1,77 @@
+import { grpcStatusName } from '@faces/kit';
+import { parseSetArgs, SET_USAGE, type SetOptions } from './set-args.js';
+
+/** How long `faces set` waits for the service's answer. */
+const ANSWER_TIMEOUT_MS = 10_000;
+
+interface Sent {
+  /** What to print on stdout: the service's answer. */
+  readonly answer?: string;
+  /** The service's refusal or why nothing was sent: printed on stderr, and the exit is 1. */
+  readonly failure?: string;
+}
+
+async function sendHttp(options: SetOptions): Promise<Sent> {
+  const response = await fetch(options.target, {
+    method: 'PUT',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ which: options.which, [options.service]: options.value }),
+    signal: AbortSignal.timeout(ANSWER_TIMEOUT_MS),
+  });
+  const text = await response.text();
+  if (response.ok) return { answer: text };
+  let message = text;
+  try {
+    const { error } = JSON.parse(text) as { error?: unknown };
+    if (typeof error === 'string') message = error;
+  } catch {
+    // Not JSON: the text itself is the message.
+  }
+  return { failure: `${options.target.origin} answered ${response.status}: ${message.trim()}` };
+}
+
+async function sendGrpc(options: SetOptions): Promise<Sent> {
+  // Loaded only for --grpc: the HTTP path needs none of it.
+  const [{ ConnectError, createClient }, { createGrpcTransport }, { ColorService }] = await Promise.all([
+    import('@connectrpc/connect'),
+    import('@connectrpc/connect-node'),
+    import('@faces/kit/color-rpc'),
+  ]);
+  const client = createClient(ColorService, createGrpcTransport({ baseUrl: options.target.origin }));
+  try {
+    const answer = await client.updateColor(
+      { which: options.which, color: options.value },
+      { timeoutMs: ANSWER_TIMEOUT_MS },
+    );
+    return { answer: JSON.stringify({ which: answer.which, color: answer.color }) };
+  } catch (error) {
+    const failure = ConnectError.from(error);
+    return { failure: `${options.target.origin} answered gRPC ${grpcStatusName(failure.code)}: ${failure.rawMessage}` };
+  }
+}
+
+/** `faces set smiley|color <value>`: changes a running smiley or color, prints its answer. */
+export async function setCommand(args: readonly string[], proc: NodeJS.Process): Promise<void> {
+  const parsed = parseSetArgs(args);
+  if (parsed.kind === 'help') {
+    proc.stdout.write(SET_USAGE);
+    return;
+  }
+  if (parsed.kind === 'error') {
+    proc.stderr.write(`faces set: ${parsed.message}\n${SET_USAGE}`);
+    proc.exitCode = 2;
+    return;
+  }
+  let sent: Sent;
+  try {
+    sent = parsed.options.grpc ? await sendGrpc(parsed.options) : await sendHttp(parsed.options);
+  } catch (error) {
+    const cause = (error as Error & { cause?: Error }).cause;
+    sent = { failure: `cannot reach ${parsed.options.target.origin}: ${cause?.message ?? (error as Error).message}` };
+  }
+  if (sent.answer !== undefined) proc.stdout.write(`${sent.answer}\n`);
+  if (sent.failure !== undefined) {
+    proc.stderr.write(`faces set: ${sent.failure}\n`);
+    proc.exitCode = 1;
+  }
+}
