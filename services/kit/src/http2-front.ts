@@ -1,35 +1,37 @@
 import {
   createServer,
   type Http2Server,
-  type Http2ServerRequest,
-  type Http2ServerResponse,
+  type IncomingHttpHeaders,
   type ServerHttp2Session,
+  type ServerHttp2Stream,
 } from 'node:http2';
 import type { FastifyInstance } from 'fastify';
 import { installProtocolSplit } from './protocol-split.js';
 
-export type Http2Handler = (request: Http2ServerRequest, response: Http2ServerResponse) => void;
+/** Takes each stream as it opens (node:http2's 'stream' event: no compatibility API in between). */
+export type Http2StreamHandler = (stream: ServerHttp2Stream, headers: IncomingHttpHeaders) => void;
 
 /**
  * Serves HTTP/2 (plaintext h2c, as gRPC clients and meshes send it) on the app's own port, beside
  * its HTTP/1.1 (protocol-split.ts), with the kit's bounds and shutdown:
- * - every stream counts in http_requests_in_flight until its response closes;
+ * - every stream counts in http_requests_in_flight until it closes;
  * - a session idle for KEEP_ALIVE_TIMEOUT_MS is closed (GOAWAY), as an idle HTTP connection is;
  * - at app.close() (the end of the drain) every session gets GOAWAY: its streams in progress
  *   finish, then it closes, and app.close() waits for that as for HTTP requests in flight. A
  *   session that opens after that gets GOAWAY at once.
  * Call it once the app's routes are set (it must be the last 'connection' listener).
  */
-export function serveHttp2(app: FastifyInstance, handler: Http2Handler): Http2Server {
+export function serveHttp2(app: FastifyInstance, handler: Http2StreamHandler): Http2Server {
   const { config, metrics } = app.faces;
   const { inFlight } = metrics;
   const finished = () => {
     inFlight.count--;
   };
-  const server = createServer((request, response) => {
+  const server = createServer();
+  server.on('stream', (stream: ServerHttp2Stream, headers: IncomingHttpHeaders) => {
     inFlight.count++;
-    response.once('close', finished);
-    handler(request, response);
+    stream.once('close', finished);
+    handler(stream, headers);
   });
   const sessions = new Set<ServerHttp2Session>();
   let closing = false;

@@ -40,8 +40,19 @@ export {
 export { FAULT_STATUS, type FaultDecision, FaultInjector, type FaultKind, pickDelay, rollPercent } from './faults.js';
 export { FAULT_HEADER, type FaultsOptions, faultsConfigured } from './faults-plugin.js';
 export { GRPC_HTTP_METHOD, grpcCallRecorder, grpcStatusName, httpStatusOfGrpc } from './grpc-metrics.js';
+export {
+  decodeGrpcMessage,
+  decodeUnaryFrame,
+  encodeFrame,
+  encodeGrpcMessage,
+  FRAME_HEADER_BYTES,
+  type FrameResult,
+  GrpcCode,
+  grpcCodeOfHttpStatus,
+  parseGrpcTimeout,
+} from './grpc-wire.js';
 export { Health, type Readiness } from './health.js';
-export { type Http2Handler, serveHttp2 } from './http2-front.js';
+export { type Http2StreamHandler, serveHttp2 } from './http2-front.js';
 export {
   type FaultConfig,
   type KitConfig,

@@ -1,102 +1,94 @@
-import { performance } from 'node:perf_hooks';
-import type { DescMessage, MessageInitShape, MessageShape } from '@bufbuild/protobuf';
-import { Code, ConnectError, type HandlerContext } from '@connectrpc/connect';
 import type { CellValues } from '@faces/kit';
 import {
   decideCallFault,
   FAULT_HEADER,
   type FaultDecision,
-  grpcCallRecorder,
+  faultsConfigured,
+  GrpcCode,
   isWhich,
   type KitContext,
-  MAX_USER_BYTES,
-  POD_HEADER,
-  UNKNOWN_USER,
-  USER_HEADER,
   whichProblem,
 } from '@faces/kit';
 import {
-  type ColorRequestSchema,
-  type ColorResponseSchema,
+  ColorRequestSchema,
+  ColorResponseSchema,
   ColorService,
-  type ColorUpdateResponseSchema,
-  type ColorUpdateSchema,
+  ColorUpdateResponseSchema,
+  ColorUpdateSchema,
+  create,
+  fromBinary,
+  toBinary,
 } from '@faces/kit/color-rpc';
 
-/** gRPC status 0. */
-const GRPC_OK = 0;
+/** What a method answers: a reply message (status OK), or a status with its message. */
+export type CallAnswer =
+  | { readonly code: typeof GrpcCode.OK; readonly reply: Uint8Array }
+  | { readonly code: number; readonly message: string; readonly trailers?: Readonly<Record<string, string>> };
 
-type Unary<I extends DescMessage, O extends DescMessage> = (
-  request: MessageShape<I>,
-  context: HandlerContext,
-) => Promise<MessageInitShape<O>>;
-
-/** The gRPC status and message of each fault, as the original answers them. */
-function faultError(decision: FaultDecision): ConnectError {
-  const metadata = new Headers({ [FAULT_HEADER]: decision.fault ?? '' });
-  if (decision.fault === 'rate-limited') {
-    return new ConnectError(`rate limited: ${decision.reason}`, Code.ResourceExhausted, metadata);
-  }
-  return new ConnectError(`failed to get color: ${decision.reason}`, Code.Internal, metadata);
+/** A call as a method sees it: its request message; `signal()` aborts when the caller is gone or out of time. */
+export interface UnaryCall {
+  readonly request: Uint8Array;
+  signal(): AbortSignal;
 }
 
-/** The caller's user from metadata (`unknown` when none), echoed with the pod as on HTTP. */
-function echoHeaders(context: HandlerContext, pod: string): void {
-  const user = context.requestHeader.get(USER_HEADER) || UNKNOWN_USER;
-  if (Buffer.byteLength(user, 'latin1') > MAX_USER_BYTES) {
-    throw new ConnectError(`${USER_HEADER} is longer than ${MAX_USER_BYTES} bytes`, Code.InvalidArgument);
+export type UnaryMethod = (call: UnaryCall) => CallAnswer | Promise<CallAnswer>;
+
+const status = (code: number, message: string): CallAnswer => ({ code, message });
+
+/** The gRPC status and message of each fault, as the original answers them. */
+function faultAnswer(decision: FaultDecision): CallAnswer {
+  const trailers = { [FAULT_HEADER]: decision.fault ?? '' };
+  if (decision.fault === 'rate-limited') {
+    return { code: GrpcCode.RESOURCE_EXHAUSTED, message: `rate limited: ${decision.reason}`, trailers };
   }
-  context.responseHeader.set(POD_HEADER, pod);
-  context.responseHeader.set(USER_HEADER, user);
+  return { code: GrpcCode.INTERNAL, message: `failed to get color: ${decision.reason}`, trailers };
+}
+
+/** The request message, or INTERNAL when it is not protobuf of that type (as grpc-go answers it). */
+function parsed<T>(decode: () => T): T | CallAnswer {
+  try {
+    return decode();
+  } catch (error) {
+    return status(GrpcCode.INTERNAL, `failed to parse the request: ${(error as Error).message}`);
+  }
 }
 
 /**
- * ColorService for the Connect router: Center and Edge answer the centre's or the edge's color
- * under the kit's faults (the same injector as HTTP GETs); UpdateColor changes them, spared by
- * faults (FAULT_EXCLUDED_GRPC_METHODS). Every call is recorded with its full method name as
- * `path` and its gRPC status (grpc-metrics.ts).
+ * ColorService's methods by full path: Center and Edge answer the centre's or the edge's color
+ * under the kit's faults (the same injector as HTTP GETs; a delay is cut short when the call is
+ * gone); UpdateColor changes them, spared by faults (FAULT_EXCLUDED_GRPC_METHODS) and refused
+ * with PERMISSION_DENIED when updates are off.
  */
-export function colorServiceImpl(kit: KitContext, colors: CellValues, allowUpdates: boolean) {
-  const record = grpcCallRecorder(kit.metrics);
-  const { pod } = kit.config;
-  function recorded<I extends DescMessage, O extends DescMessage>(path: string, call: Unary<I, O>): Unary<I, O> {
-    return async (request, context) => {
-      const started = performance.now();
-      try {
-        const answer = await call(request, context);
-        record(path, GRPC_OK, (performance.now() - started) / 1000);
-        return answer;
-      } catch (error) {
-        record(path, ConnectError.from(error).code, (performance.now() - started) / 1000);
-        throw error;
-      }
-    };
-  }
+export function colorMethods(kit: KitContext, colors: CellValues, allowUpdates: boolean): Map<string, UnaryMethod> {
   const colorFor =
-    (which: 'center' | 'edge'): Unary<typeof ColorRequestSchema, typeof ColorResponseSchema> =>
-    async (_request, context) => {
-      echoHeaders(context, pod);
-      const fault = await decideCallFault(kit, context.signal);
-      if (fault !== undefined) throw faultError(fault);
-      return { color: which === 'center' ? colors.center : colors.edge };
+    (which: 'center' | 'edge'): UnaryMethod =>
+    async (call) => {
+      const request = parsed(() => fromBinary(ColorRequestSchema, call.request));
+      if ('code' in request) return request;
+      if (faultsConfigured(kit.injector.config)) {
+        const fault = await decideCallFault(kit, call.signal());
+        if (fault !== undefined) return faultAnswer(fault);
+      }
+      const color = which === 'center' ? colors.center : colors.edge;
+      return { code: GrpcCode.OK, reply: toBinary(ColorResponseSchema, create(ColorResponseSchema, { color })) };
     };
-  const updateColor: Unary<typeof ColorUpdateSchema, typeof ColorUpdateResponseSchema> = async (request, context) => {
-    echoHeaders(context, pod);
-    if (!allowUpdates) {
-      throw new ConnectError('updates are turned off (ALLOW_UPDATES=false)', Code.PermissionDenied);
-    }
+  const updateColor: UnaryMethod = (call) => {
+    if (!allowUpdates) return status(GrpcCode.PERMISSION_DENIED, 'updates are turned off (ALLOW_UPDATES=false)');
+    const request = parsed(() => fromBinary(ColorUpdateSchema, call.request));
+    if ('code' in request) return request;
     if (!isWhich(request.which)) {
-      throw new ConnectError(`failed to set color: ${whichProblem(request.which)}`, Code.InvalidArgument);
+      return status(GrpcCode.INVALID_ARGUMENT, `failed to set color: ${whichProblem(request.which)}`);
     }
-    if (request.color === '') throw new ConnectError('failed to set color: "color" is empty', Code.InvalidArgument);
+    if (request.color === '') return status(GrpcCode.INVALID_ARGUMENT, 'failed to set color: "color" is empty');
     const applied = colors.update(request.which, request.color);
-    if (!applied.ok) throw new ConnectError(`failed to set color: ${applied.message}`, Code.InvalidArgument);
-    return { which: request.which, color: applied.value };
+    if (!applied.ok) return status(GrpcCode.INVALID_ARGUMENT, `failed to set color: ${applied.message}`);
+    const answer = create(ColorUpdateResponseSchema, { which: request.which, color: applied.value });
+    return { code: GrpcCode.OK, reply: toBinary(ColorUpdateResponseSchema, answer) };
   };
   const name = ColorService.typeName;
-  return {
-    center: recorded(`/${name}/Center`, colorFor('center')),
-    edge: recorded(`/${name}/Edge`, colorFor('edge')),
-    updateColor: recorded(`/${name}/UpdateColor`, updateColor),
-  };
+  return new Map([
+    [`/${name}/Center`, colorFor('center')],
+    [`/${name}/Edge`, colorFor('edge')],
+    [`/${name}/UpdateColor`, updateColor],
+  ]);
 }

@@ -1,14 +1,25 @@
-import { connect } from 'node:net';
 import { performance } from 'node:perf_hooks';
-import { type Client, createClient } from '@connectrpc/connect';
-import { createGrpcTransport, Http2SessionManager } from '@connectrpc/connect-node';
-import { type SeriesHistogram, type ServiceAddress, subPathOf } from '@faces/kit';
-import { ColorService } from '@faces/kit/color-rpc';
+import { GrpcCode, type SeriesHistogram, type ServiceAddress, subPathOf } from '@faces/kit';
+import {
+  ColorRequestSchema,
+  ColorResponseSchema,
+  ColorService,
+  create,
+  fromBinary,
+  toBinary,
+} from '@faces/kit/color-rpc';
 import { type BackendObservers, backendObservers } from '../backend-observers.js';
 import type { BackendClient, FaceFetch, GrpcColorFactory, PendingCall } from '../backends.js';
 import type { Outcome } from '../compose.js';
 import { timeoutOutcome } from '../outcomes.js';
-import { outcomeOfGrpcAnswer, outcomeOfGrpcError } from './outcomes.js';
+import { Http2Channel } from './h2-channel.js';
+import { outcomeOfGrpcAnswer, outcomeOfGrpcStatus } from './outcomes.js';
+import { UnaryClientCall, type UnaryResult } from './unary-client-call.js';
+
+/** The most a ColorResponse may be: a color is a few bytes (color's own request limit). */
+const MAX_REPLY_BYTES = 4096;
+const CENTER_PATH = `/${ColorService.typeName}/Center`;
+const EDGE_PATH = `/${ColorService.typeName}/Edge`;
 
 /** The cell's row and column from the query face was asked with; -1 when absent, as the original. */
 function cellOf(path: string): { row: number; column: number } {
@@ -22,24 +33,31 @@ function cellOf(path: string): { row: number; column: number } {
   return { row: number('row'), column: number('col') };
 }
 
-/** A flat name, value, … list (as undici takes it) → gRPC metadata. */
-function metadataOf(headers: readonly string[]): [string, string][] {
-  const metadata: [string, string][] = [];
-  for (let i = 0; i + 1 < headers.length; i += 2) metadata.push([headers[i] ?? '', headers[i + 1] ?? '']);
-  return metadata;
+/** A finished call → its outcome: the reply's color, or the status as outcomes.ts maps it. */
+function outcomeOf(where: string, result: UnaryResult): Outcome {
+  if (!('reply' in result)) return outcomeOfGrpcStatus(where, result.code, result.message);
+  try {
+    return outcomeOfGrpcAnswer(where, fromBinary(ColorResponseSchema, result.reply).color);
+  } catch (error) {
+    return outcomeOfGrpcStatus(
+      where,
+      GrpcCode.INTERNAL,
+      `the reply is not a ColorResponse: ${(error as Error).message}`,
+    );
+  }
 }
 
 /**
  * color over gRPC (COLOR_SERVICE=grpc://host[:port]): Center for `/center/`, Edge otherwise, on one
- * long-lived HTTP/2 connection (Connect's session manager opens it on first use and again after
- * it drops or color sends GOAWAY). The deadline goes along as grpc-timeout, so color stops too.
+ * long-lived HTTP/2 connection (h2-channel.ts), one stream per call (unary-client-call.ts). The
+ * deadline goes along as grpc-timeout, so color stops too; at face's own deadline (FaceFetch's
+ * timer) the stream is cancelled.
  */
 export class GrpcColorBackend implements BackendClient {
   readonly name = 'color' as const;
   readonly where: string;
   readonly observers: BackendObservers;
-  private readonly sessions: Http2SessionManager;
-  readonly client: Client<typeof ColorService>;
+  readonly channel: Http2Channel;
 
   constructor(
     address: ServiceAddress,
@@ -48,12 +66,7 @@ export class GrpcColorBackend implements BackendClient {
   ) {
     this.where = `${address.host}:${address.port}`;
     this.observers = backendObservers(histogram, 'color');
-    // Without TCP_NODELAY, small frames wait on the peer's delayed ACK (Nagle): about 40 ms per call.
-    const createConnection = () =>
-      connect({ host: address.host.replace(/^\[|\]$/g, ''), port: address.port, noDelay: true });
-    this.sessions = new Http2SessionManager(address.origin, { connectTimeoutMs: timeoutMs }, { createConnection });
-    const transport = createGrpcTransport({ baseUrl: address.origin, sessionManager: this.sessions });
-    this.client = createClient(ColorService, transport);
+    this.channel = new Http2Channel(address, timeoutMs);
   }
 
   call(path: string, headers: readonly string[], fetch: FaceFetch): PendingCall {
@@ -61,35 +74,37 @@ export class GrpcColorBackend implements BackendClient {
   }
 
   async close(): Promise<void> {
-    this.sessions.abort();
+    this.channel.close();
   }
 }
 
 class GrpcColorCall implements PendingCall {
   private settled = false;
-  private readonly abort = new AbortController();
   private readonly started = performance.now();
+  private readonly unary: UnaryClientCall;
 
   constructor(
     private readonly backend: GrpcColorBackend,
     private readonly fetch: FaceFetch,
     path: string,
-    headers: readonly string[],
+    metadata: readonly string[],
   ) {
-    const { client, timeoutMs, where } = backend;
-    const options = { headers: metadataOf(headers), timeoutMs, signal: this.abort.signal };
-    const request = cellOf(path);
-    const call = subPathOf(path) === 'center' ? client.center(request, options) : client.edge(request, options);
-    call.then(
-      (answer) => this.settle(outcomeOfGrpcAnswer(where, answer.color)),
-      (error: unknown) => this.settle(outcomeOfGrpcError(where, error)),
-    );
+    const { channel, timeoutMs, where } = backend;
+    const message = toBinary(ColorRequestSchema, create(ColorRequestSchema, cellOf(path)));
+    const request = {
+      path: subPathOf(path) === 'center' ? CENTER_PATH : EDGE_PATH,
+      metadata,
+      message,
+      timeoutMs,
+      maxReplyBytes: MAX_REPLY_BYTES,
+    };
+    this.unary = new UnaryClientCall(channel.get(), request, (result) => this.settle(outcomeOf(where, result)));
   }
 
   expire(): void {
     if (this.settled) return;
     this.settle(timeoutOutcome(this.backend.where, this.backend.timeoutMs));
-    this.abort.abort();
+    this.unary.cancel();
   }
 
   private settle(outcome: Outcome): void {

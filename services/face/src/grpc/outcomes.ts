@@ -1,5 +1,4 @@
-import { Code, ConnectError } from '@connectrpc/connect';
-import { grpcStatusName } from '@faces/kit';
+import { GrpcCode, grpcStatusName } from '@faces/kit';
 import type { Outcome } from '../compose.js';
 
 /** A ColorService answer → its outcome: a non-empty color, or an error. */
@@ -9,17 +8,12 @@ export function outcomeOfGrpcAnswer(where: string, color: string): Outcome {
 }
 
 /**
- * A failed call → its outcome, as HTTP statuses map: DEADLINE_EXCEEDED is a timeout,
+ * A failed call's status → its outcome, as HTTP statuses map: DEADLINE_EXCEEDED is a timeout,
  * RESOURCE_EXHAUSTED rate-limited, any other status (UNAVAILABLE when color is down, INTERNAL
  * for its injected errors) an error. The detail names the status and color's message.
  */
-export function outcomeOfGrpcError(where: string, error: unknown): Outcome {
-  const failure = ConnectError.from(error);
+export function outcomeOfGrpcStatus(where: string, code: number, message: string): Outcome {
   const kind =
-    failure.code === Code.DeadlineExceeded
-      ? 'timeout'
-      : failure.code === Code.ResourceExhausted
-        ? 'rate-limited'
-        : 'error';
-  return { kind, detail: `gRPC ${grpcStatusName(failure.code)} from ${where}: ${failure.rawMessage}` };
+    code === GrpcCode.DEADLINE_EXCEEDED ? 'timeout' : code === GrpcCode.RESOURCE_EXHAUSTED ? 'rate-limited' : 'error';
+  return { kind, detail: `gRPC ${grpcStatusName(code)} from ${where}: ${message}` };
 }

@@ -1,0 +1,180 @@
+import type { IncomingHttpHeaders, OutgoingHttpHeaders, ServerHttp2Stream } from 'node:http2';
+import { performance } from 'node:perf_hooks';
+import {
+  decodeUnaryFrame,
+  encodeFrame,
+  encodeGrpcMessage,
+  FRAME_HEADER_BYTES,
+  GrpcCode,
+  MAX_USER_BYTES,
+  POD_HEADER,
+  parseGrpcTimeout,
+  UNKNOWN_USER,
+  USER_HEADER,
+} from '@faces/kit';
+import type { CallAnswer, UnaryMethod } from './color-service.js';
+
+export interface UnaryServerOptions {
+  readonly methods: ReadonlyMap<string, UnaryMethod>;
+  readonly pod: string;
+  /** The most a request message may be. */
+  readonly maxMessageBytes: number;
+  /** Records one finished call (grpc-metrics.ts): full method, gRPC status, seconds. */
+  readonly record: (path: string, code: number, seconds: number) => void;
+}
+
+const OK_TRAILERS: OutgoingHttpHeaders = { 'grpc-status': '0' };
+const GRPC_CONTENT_TYPE = /^application\/grpc(\+proto)?(;|$)/;
+const NO_BODY = Buffer.alloc(0);
+const ignore = () => {};
+
+function trailersOnly(code: number, message: string, extra: OutgoingHttpHeaders = {}): OutgoingHttpHeaders {
+  return {
+    ':status': 200,
+    'content-type': 'application/grpc',
+    'grpc-status': String(code),
+    'grpc-message': encodeGrpcMessage(message),
+    ...extra,
+  };
+}
+
+/**
+ * The answer to a stream that is not a call of ours, as the gRPC spec has a server give it: not
+ * POST → 405; not a gRPC content type (protobuf) → 415; no such method, or a compression we do
+ * not speak → UNIMPLEMENTED. Undefined for a call to serve.
+ */
+function refusalOf(
+  headers: IncomingHttpHeaders,
+  methods: ReadonlyMap<string, UnaryMethod>,
+): OutgoingHttpHeaders | undefined {
+  if (headers[':method'] !== 'POST') return { ':status': 405, allow: 'POST' };
+  if (!GRPC_CONTENT_TYPE.test(headers['content-type'] ?? ''))
+    return { ':status': 415, 'accept-post': 'application/grpc' };
+  const path = headers[':path'] ?? '';
+  if (!methods.has(path)) return trailersOnly(GrpcCode.UNIMPLEMENTED, `method ${path} is not implemented`);
+  const encoding = headers['grpc-encoding'];
+  if (encoding !== undefined && encoding !== 'identity') {
+    return trailersOnly(GrpcCode.UNIMPLEMENTED, `grpc-encoding ${encoding} is not supported`, {
+      'grpc-accept-encoding': 'identity',
+    });
+  }
+  return undefined;
+}
+
+/**
+ * gRPC unary calls on node:http2's raw streams (no compatibility API, no router): refusals as
+ * refusalOf() has them (not recorded: no call was made), else one call (UnaryStreamCall).
+ */
+export function unaryStreamHandler(options: UnaryServerOptions) {
+  return (stream: ServerHttp2Stream, headers: IncomingHttpHeaders): void => {
+    const refusal = refusalOf(headers, options.methods);
+    if (refusal === undefined) {
+      new UnaryStreamCall(options, stream, headers);
+      return;
+    }
+    stream.on('error', ignore);
+    stream.respond(refusal, { endStream: true });
+    stream.resume();
+  };
+}
+
+/**
+ * One call: reads its one message (at most maxMessageBytes), runs the method and answers headers
+ * (with x-faces-pod and x-faces-user), the reply's frame and trailers (grpc-status and a
+ * percent-encoded grpc-message). grpc-timeout is honoured: DEADLINE_EXCEEDED when it passes, and
+ * the method's signal aborts, as it does when the caller resets the stream (recorded CANCELLED).
+ */
+class UnaryStreamCall {
+  private readonly started = performance.now();
+  private readonly path: string;
+  private readonly user: string | undefined;
+  private done = false;
+  private body: Buffer | undefined;
+  private timer: NodeJS.Timeout | undefined;
+  private controller: AbortController | undefined;
+
+  constructor(
+    private readonly options: UnaryServerOptions,
+    private readonly stream: ServerHttp2Stream,
+    headers: IncomingHttpHeaders,
+  ) {
+    this.path = headers[':path'] ?? '';
+    const raw = headers[USER_HEADER];
+    const user = typeof raw === 'string' && raw !== '' ? raw : UNKNOWN_USER;
+    this.user = Buffer.byteLength(user, 'latin1') <= MAX_USER_BYTES ? user : undefined;
+    stream.on('error', ignore);
+    stream.once('close', () => this.gone());
+    if (this.user === undefined) {
+      this.finish({
+        code: GrpcCode.INVALID_ARGUMENT,
+        message: `${USER_HEADER} is longer than ${MAX_USER_BYTES} bytes`,
+      });
+      return;
+    }
+    const timeout = headers['grpc-timeout'];
+    const timeoutMs = parseGrpcTimeout(typeof timeout === 'string' ? timeout : undefined);
+    if (Number.isNaN(timeoutMs)) {
+      this.finish({ code: GrpcCode.INVALID_ARGUMENT, message: `malformed grpc-timeout "${timeout}"` });
+      return;
+    }
+    if (timeoutMs !== undefined) this.timer = setTimeout(() => this.expire(), timeoutMs);
+    stream.on('data', (chunk: Buffer) => this.received(chunk));
+    stream.once('end', () => this.run());
+  }
+
+  private received(chunk: Buffer): void {
+    if (this.done) return;
+    this.body = this.body === undefined ? chunk : Buffer.concat([this.body, chunk]);
+    if (this.body.length > FRAME_HEADER_BYTES + this.options.maxMessageBytes) this.run();
+  }
+
+  private run(): void {
+    if (this.done) return;
+    const frame = decodeUnaryFrame(this.body ?? NO_BODY, this.options.maxMessageBytes);
+    if (!frame.ok) {
+      this.finish(frame);
+      return;
+    }
+    const method = this.options.methods.get(this.path) as UnaryMethod;
+    const answer = method({ request: frame.message, signal: () => this.signal() });
+    if (answer instanceof Promise) {
+      answer.then(
+        (settled) => this.finish(settled),
+        (error: unknown) => this.finish({ code: GrpcCode.INTERNAL, message: (error as Error).message }),
+      );
+    } else this.finish(answer);
+  }
+
+  private signal(): AbortSignal {
+    this.controller ??= new AbortController();
+    return this.controller.signal;
+  }
+
+  private expire(): void {
+    this.finish({ code: GrpcCode.DEADLINE_EXCEEDED, message: 'the deadline passed' });
+    this.controller?.abort();
+  }
+
+  private gone(): void {
+    this.controller?.abort();
+    this.finish({ code: GrpcCode.CANCELLED, message: 'the caller is gone' });
+  }
+
+  private finish(answer: CallAnswer): void {
+    if (this.done) return;
+    this.done = true;
+    if (this.timer !== undefined) clearTimeout(this.timer);
+    const { stream, options } = this;
+    options.record(this.path, answer.code, (performance.now() - this.started) / 1000);
+    if (stream.destroyed || stream.headersSent) return;
+    const head: OutgoingHttpHeaders = { ':status': 200, 'content-type': 'application/grpc', [POD_HEADER]: options.pod };
+    if (this.user !== undefined) head[USER_HEADER] = this.user;
+    const trailers: OutgoingHttpHeaders =
+      'reply' in answer
+        ? OK_TRAILERS
+        : { 'grpc-status': String(answer.code), 'grpc-message': encodeGrpcMessage(answer.message), ...answer.trailers };
+    stream.respond(head, { waitForTrailers: true });
+    stream.once('wantTrailers', () => stream.sendTrailers(trailers));
+    stream.end('reply' in answer ? encodeFrame(answer.reply) : undefined);
+  }
+}
