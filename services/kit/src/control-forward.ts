@@ -108,31 +108,27 @@ export function installControlForwards(
   token: string | undefined,
 ): void {
   const onRequest = controlGuard(token);
-  for (const [name, target] of Object.entries(targets)) {
-    const path = `${FAULTS_PATH}/${name}`;
-    for (const method of ['GET', 'PUT', 'DELETE'] as const) {
-      app.route({
-        method,
-        url: path,
-        onRequest,
-        bodyLimit: 16 * 1024,
-        handler: async (request, reply) => {
-          const result = await forward(
-            target,
-            method,
-            queryOf(request.url),
-            request.headers.authorization,
-            request.body,
-          );
-          if ('failure' in result) {
-            request.log.warn({ target: name, detail: result.failure }, 'fault control call not answered');
-            return reply.code(502).send({ error: result.failure });
-          }
-          reply.code(result.status);
-          if (result.type !== undefined) reply.type(result.type);
-          return reply.send(result.body);
-        },
-      });
-    }
-  }
+  const byName = new Map(Object.entries(targets));
+  // One parametric route for every target: static /faults/<name> routes beside a service's own
+  // wildcard route (face's /*) made every face request measurably costlier in memory.
+  app.route<{ Params: { target: string } }>({
+    method: ['GET', 'PUT', 'DELETE'],
+    url: `${FAULTS_PATH}/:target`,
+    onRequest,
+    bodyLimit: 16 * 1024,
+    handler: async (request, reply) => {
+      const name = request.params.target;
+      const target = byName.get(name);
+      if (target === undefined) return reply.code(404).send({ error: 'Not Found', path: request.url });
+      const method = request.method as 'GET' | 'PUT' | 'DELETE';
+      const result = await forward(target, method, queryOf(request.url), request.headers.authorization, request.body);
+      if ('failure' in result) {
+        request.log.warn({ target: name, detail: result.failure }, 'fault control call not answered');
+        return reply.code(502).send({ error: result.failure });
+      }
+      reply.code(result.status);
+      if (result.type !== undefined) reply.type(result.type);
+      return reply.send(result.body);
+    },
+  });
 }
