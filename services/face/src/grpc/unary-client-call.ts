@@ -26,7 +26,7 @@ export interface UnaryRequest {
   readonly message: Uint8Array;
   /** Sent as grpc-timeout; the caller's own timer ends the call (cancel()). */
   readonly timeoutMs: number;
-  /** The most a reply message may be; a larger one is RESOURCE_EXHAUSTED and the stream is cancelled. */
+  /** The most a reply message may be; a larger one is INTERNAL and the stream is cancelled. */
   readonly maxReplyBytes: number;
 }
 
@@ -36,6 +36,15 @@ function codeOfReset(rstCode: number): number {
   if (rstCode === constants.NGHTTP2_CANCEL) return GrpcCode.CANCELLED;
   if (rstCode === constants.NGHTTP2_ENHANCE_YOUR_CALM) return GrpcCode.RESOURCE_EXHAUSTED;
   return GrpcCode.INTERNAL;
+}
+
+/**
+ * A reply frame this side cannot use is INTERNAL (whatever decodeUnaryFrame would answer a
+ * caller): the peer broke the protocol, it did not run out of anything (RESOURCE_EXHAUSTED would
+ * read as rate limiting).
+ */
+function badReply(problem: string): UnaryResult {
+  return { code: GrpcCode.INTERNAL, message: `bad reply: ${problem}` };
 }
 
 /**
@@ -114,7 +123,7 @@ export class UnaryClientCall {
     this.body = this.body === undefined ? chunk : Buffer.concat([this.body, chunk]);
     if (this.body.length > FRAME_HEADER_BYTES + this.request.maxReplyBytes) {
       const reply = decodeUnaryFrame(this.body, this.request.maxReplyBytes);
-      this.abandon(reply.ok ? { code: GrpcCode.INTERNAL, message: 'more than one reply' } : reply);
+      this.abandon(reply.ok ? { code: GrpcCode.INTERNAL, message: 'more than one reply' } : badReply(reply.message));
     }
   }
 
@@ -130,7 +139,7 @@ export class UnaryClientCall {
       this.finish({ code, message: `the answer is HTTP ${this.httpStatus}` });
     } else if (this.status === GrpcCode.OK) {
       const reply = decodeUnaryFrame(this.body ?? Buffer.alloc(0), this.request.maxReplyBytes);
-      this.finish(reply.ok ? { code: GrpcCode.OK, reply: reply.message } : reply);
+      this.finish(reply.ok ? { code: GrpcCode.OK, reply: reply.message } : badReply(reply.message));
     } else if (this.status !== undefined) {
       this.finish({ code: this.status, message: this.statusMessage });
     } else {
