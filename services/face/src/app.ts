@@ -4,6 +4,7 @@ import {
   FAULTS_PATH,
   type FaultKind,
   installControlForwards,
+  isControlPath,
   type KitDeps,
   type SubPath,
   subPathOf,
@@ -92,6 +93,8 @@ export function buildFaceApp(config: FaceConfig, deps: KitDeps = {}, grpcColor?:
   );
 
   app.get('/*', { schema: { response: faceSchema } }, async (request, reply) => {
+    // The control paths are not faces, even when CONTROL_TOKEN is unset and they have no route.
+    if (isControlPath(request.url)) return reply.callNotFound();
     const incoming = firstHeader(request, TRACEPARENT_HEADER);
     const traceparent = outgoingTraceparent(incoming, ids);
     if (logsRequests) request.log = request.log.child({ trace_id: traceIdOf(traceparent) });

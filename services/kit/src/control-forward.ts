@@ -107,10 +107,11 @@ export function installControlForwards(
   targets: Readonly<Record<string, ControlTarget>>,
   token: string | undefined,
 ): void {
+  // Without a token there is nothing to forward, and no route: the kit's not-found handler answers
+  // 404 for control paths then.
+  if (token === undefined) return;
   const onRequest = controlGuard(token);
   const byName = new Map(Object.entries(targets));
-  // One parametric route for every target: static /faults/<name> routes beside a service's own
-  // wildcard route (face's /*) made every face request measurably costlier in memory.
   app.route<{ Params: { target: string } }>({
     method: ['GET', 'PUT', 'DELETE'],
     url: `${FAULTS_PATH}/:target`,

@@ -79,7 +79,7 @@ export {
 } from './reserved-routes.js';
 export { runService, type ServiceDefinition } from './run-service.js';
 export { HistogramSeries, SeriesHistogram } from './series-histogram.js';
-export { buildServer, type KitContext, type KitDeps, type ServerOptions } from './server.js';
+export { buildServer, isControlPath, type KitContext, type KitDeps, type ServerOptions } from './server.js';
 export { isServiceLinkVariable } from './service-links.js';
 export { type ShutdownResult, shutdown } from './shutdown.js';
 export { type SubPath, subPathOf } from './sub-path.js';

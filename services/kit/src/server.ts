@@ -61,9 +61,15 @@ declare module 'fastify' {
 const ALLOWED_METHODS = 'GET, HEAD';
 const CONTROL_METHODS = 'GET, HEAD, PUT, DELETE';
 
-/** What a 405 names as allowed: the control routes also take PUT and DELETE. */
+/** /faults and /faults/<hop>: the control routes, which also take PUT and DELETE. */
+export function isControlPath(url: string): boolean {
+  const path = pathOf(url);
+  return path === FAULTS_PATH || path.startsWith(`${FAULTS_PATH}/`);
+}
+
+/** What a 405 names as allowed. */
 function allowedMethods(url: string): string {
-  return pathOf(url) === FAULTS_PATH || pathOf(url).startsWith(`${FAULTS_PATH}/`) ? CONTROL_METHODS : ALLOWED_METHODS;
+  return isControlPath(url) ? CONTROL_METHODS : ALLOWED_METHODS;
 }
 
 /** A Fastify instance with the kit installed: headers, faults, health, metrics, errors. Never listens. */
@@ -132,7 +138,11 @@ export function buildServer(config: KitConfig, options: ServerOptions, deps: Kit
     });
   }
 
+  const controlOff = config.controlToken === undefined;
   app.setNotFoundHandler((request: FastifyRequest, reply: FastifyReply) => {
+    // Without CONTROL_TOKEN the control paths do not exist, whatever the method (the contract's 404).
+    if (controlOff && isControlPath(request.url))
+      return reply.code(404).send({ error: 'Not Found', path: request.url });
     if (request.method !== 'GET' && request.method !== 'HEAD') {
       const allowed = allowedMethods(request.url);
       return reply.code(405).header('allow', allowed).send({ error: 'Method Not Allowed', allowed });
