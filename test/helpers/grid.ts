@@ -1,4 +1,5 @@
 import type { Page } from 'playwright-core';
+import { waitUntil as pollUntil } from './wait-until.js';
 
 /** Evaluated in the page: the `state` of every grid cell, in order (the key's samples excluded). */
 const CELL_STATES = `[...(document.querySelector('faces-app')?.shadowRoot?.querySelectorAll('.grid faces-cell') ?? [])].map((cell) => cell.getAttribute('state'))`;
@@ -42,9 +43,11 @@ export async function cellFaces(page: Page): Promise<{ smiley: string; backgroun
 
 /** Polls a condition in the test process (for things the page cannot see) with a bound. */
 export async function waitUntil(condition: () => boolean, what: string, timeoutMs = 30_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
+  await pollUntil(
+    what,
+    async () => condition(),
+    (holds) => holds,
+    timeoutMs,
+    100,
+  );
 }

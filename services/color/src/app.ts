@@ -1,4 +1,4 @@
-import { buildServer, CellValues, installUpdateRoute, type KitDeps, type Parsed, resolveColor } from '@faces/kit';
+import { buildServer, installCellRoutes, type KitDeps, type Parsed, resolveColor } from '@faces/kit';
 import type { FastifyInstance } from 'fastify';
 import { COLOR_ALLOWED, type ColorConfig } from './config.js';
 import { serveColorGrpc } from './grpc/server.js';
@@ -17,20 +17,13 @@ function resolveColorInput(raw: string): Parsed<string> {
  */
 export function buildColorApp(config: ColorConfig, deps: KitDeps = {}): FastifyInstance {
   const app = buildServer(config.kit, { label: 'Color' }, deps);
-  const colors = new CellValues({
+  const colors = installCellRoutes(app, {
     field: 'color',
+    label: 'Color',
     initial: config.color,
     resolve: resolveColorInput,
-    onChange: (old, which, color) => app.log.info({ which, old, color }, `color updated: ${which} is now ${color}`),
+    allowUpdates: config.allowUpdates,
   });
-  app.get('/*', colors.handler);
-  if (config.allowUpdates) {
-    installUpdateRoute(app, {
-      field: 'color',
-      message: 'Color updated successfully',
-      apply: (which, value) => colors.update(which, value),
-    });
-  }
   serveColorGrpc(app, colors, config.allowUpdates);
   return app;
 }

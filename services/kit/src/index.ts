@@ -7,6 +7,7 @@ export {
   tokensEqual,
 } from './bearer.js';
 export { decideCallFault } from './call-faults.js';
+export { type CellRoutesOptions, installCellRoutes } from './cell-routes.js';
 export { CellValues, type CellValuesOptions } from './cell-values.js';
 export { ConfigError } from './config-error.js';
 export { constantJsonHandler, JSON_CONTENT_TYPE } from './constant-json.js';

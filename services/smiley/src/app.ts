@@ -1,4 +1,4 @@
-import { buildServer, CellValues, installUpdateRoute, type KitDeps } from '@faces/kit';
+import { buildServer, installCellRoutes, type KitDeps } from '@faces/kit';
 import type { FastifyInstance } from 'fastify';
 import type { SmileyConfig } from './config.js';
 import { resolveSmileyInput } from './smiley-input.js';
@@ -17,20 +17,12 @@ export function buildSmileyApp(config: SmileyConfig, deps: KitDeps = {}): Fastif
       `unknown SMILEY ${JSON.stringify(smiley.unknown)}: serving ${smiley.name}`,
     );
   }
-  const smileys = new CellValues({
+  installCellRoutes(app, {
     field: 'smiley',
+    label: 'Smiley',
     initial: smiley.entity,
     resolve: resolveSmileyInput,
-    onChange: (old, which, value) =>
-      app.log.info({ which, old, smiley: value }, `smiley updated: ${which} is now ${value}`),
+    allowUpdates: config.allowUpdates,
   });
-  app.get('/*', smileys.handler);
-  if (config.allowUpdates) {
-    installUpdateRoute(app, {
-      field: 'smiley',
-      message: 'Smiley updated successfully',
-      apply: (which, value) => smileys.update(which, value),
-    });
-  }
   return app;
 }
