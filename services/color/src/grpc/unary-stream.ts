@@ -165,8 +165,15 @@ class UnaryStreamCall {
     this.done = true;
     if (this.timer !== undefined) clearTimeout(this.timer);
     const { stream, options } = this;
+    // A stream can be destroyed (its session gone, or reset) before its 'close' event fires: it
+    // is then a cancelled call, and respond() would throw (grpc-js checks the same two flags).
+    if (stream.destroyed || stream.closed) {
+      this.controller?.abort();
+      options.record(this.path, GrpcCode.CANCELLED, (performance.now() - this.started) / 1000);
+      return;
+    }
     options.record(this.path, answer.code, (performance.now() - this.started) / 1000);
-    if (stream.destroyed || stream.headersSent) return;
+    if (stream.headersSent) return;
     const head: OutgoingHttpHeaders = { ':status': 200, 'content-type': 'application/grpc', [POD_HEADER]: options.pod };
     if (this.user !== undefined) head[USER_HEADER] = this.user;
     const trailers: OutgoingHttpHeaders =
