@@ -6,7 +6,7 @@ export {
   type TokenCheckOptions,
   tokensEqual,
 } from './bearer.js';
-export { decideCallFault } from './call-faults.js';
+export { decideCallFault } from './faults/call-faults.js';
 export { type CellRoutesOptions, installCellRoutes } from './cell-routes.js';
 export { CellValues, type CellValuesOptions } from './cell-values.js';
 export { ConfigError } from './config-error.js';
@@ -27,8 +27,8 @@ export {
   type ServiceAddress,
 } from './env-readers.js';
 export { MAX_USER_BYTES, POD_HEADER, UNKNOWN_USER, USER_HEADER, userOf } from './faces-headers.js';
-export { FaultControl, type FaultControlView, MAX_USER_SETTINGS, TooManyUsersError } from './fault-control.js';
-export { controlGuard, FAULTS_PATH } from './fault-routes.js';
+export { FaultControl, type FaultControlView, MAX_USER_SETTINGS, TooManyUsersError } from './faults/fault-control.js';
+export { controlGuard, FAULTS_PATH } from './faults/fault-routes.js';
 export {
   readSettingsRequest,
   SETTING_VARIABLES,
@@ -37,10 +37,10 @@ export {
   type SettingsRequest,
   type SettingsView,
   settingsView,
-} from './fault-settings.js';
-export { FAULT_STATUS, type FaultDecision, FaultInjector, type FaultKind, pickDelay, rollPercent } from './faults.js';
-export { FAULT_HEADER, type FaultsOptions, faultsConfigured } from './faults-plugin.js';
-export { GRPC_HTTP_METHOD, grpcCallRecorder, grpcStatusName, httpStatusOfGrpc } from './grpc-metrics.js';
+} from './faults/fault-settings.js';
+export { FAULT_STATUS, type FaultDecision, FaultInjector, type FaultKind, pickDelay, rollPercent } from './faults/faults.js';
+export { FAULT_HEADER, type FaultsOptions, faultsConfigured } from './faults/faults-plugin.js';
+export { GRPC_HTTP_METHOD, grpcCallRecorder, grpcStatusName, httpStatusOfGrpc } from './grpc/grpc-metrics.js';
 export {
   decodeGrpcMessage,
   decodeUnaryFrame,
@@ -51,9 +51,9 @@ export {
   GrpcCode,
   grpcCodeOfHttpStatus,
   parseGrpcTimeout,
-} from './grpc-wire.js';
+} from './grpc/grpc-wire.js';
 export { Health, type Readiness } from './health.js';
-export { type Http2StreamHandler, serveHttp2 } from './http2-front.js';
+export { type Http2StreamHandler, serveHttp2 } from './grpc/http2-front.js';
 export {
   type FaultConfig,
   type KitConfig,
@@ -68,16 +68,16 @@ export {
 export { forEachLine, listeningMessage, listeningPort } from './listening-line.js';
 export { countFault, DURATION_BUCKETS, type Metrics, type RequestLabel } from './metrics.js';
 export { RUNTIME_NODE_OPTIONS, withRuntimeNodeOptions } from './node-options.js';
-export { HTTP2_PREFACE, installProtocolSplit, type ProtocolSplitOptions } from './protocol-split.js';
-export { createRng, type Rng } from './random.js';
-export { RateCounter } from './rate-counter.js';
+export { HTTP2_PREFACE, installProtocolSplit, type ProtocolSplitOptions } from './grpc/protocol-split.js';
+export { createRng, type Rng } from './faults/random.js';
+export { RateCounter } from './faults/rate-counter.js';
 export {
   FAULT_EXCLUDED_GRPC_METHODS,
   FAULT_EXCLUDED_METHODS,
   FAULT_EXCLUDED_PATHS,
   isExcludedFromFaults,
   pathOf,
-} from './reserved-routes.js';
+} from './faults/reserved-routes.js';
 export { runService, type ServiceDefinition } from './run-service.js';
 export { HistogramSeries, SeriesHistogram } from './series-histogram.js';
 export { buildServer, isControlPath, type KitContext, type KitDeps, type ServerOptions } from './server.js';

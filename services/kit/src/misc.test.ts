@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { isSafeCssColor, PALETTE, resolveColor } from './css-color.js';
-import { isExcludedFromFaults } from './reserved-routes.js';
+import { isExcludedFromFaults } from './faults/reserved-routes.js';
 import { subPathOf } from './sub-path.js';
 
 describe('isExcludedFromFaults', () => {

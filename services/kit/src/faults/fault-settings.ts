@@ -1,7 +1,7 @@
-import { ConfigError } from './config-error.js';
-import { type Env, readDecimal, readDelayBuckets, readPercent, readRaw } from './env-readers.js';
-import { MAX_USER_BYTES } from './faces-headers.js';
-import type { FaultConfig } from './kit-config.js';
+import { ConfigError } from '../config-error.js';
+import { type Env, readDecimal, readDelayBuckets, readPercent, readRaw } from '../env-readers.js';
+import { MAX_USER_BYTES } from '../faces-headers.js';
+import type { FaultConfig } from '../kit-config.js';
 
 /** The fields `PUT /faults` takes, each read by the same reader, under the same name, as its variable. */
 export const SETTING_VARIABLES = Object.freeze({

@@ -12,4 +12,4 @@ export {
   type ColorUpdateResponse,
   ColorUpdateResponseSchema,
   ColorUpdateSchema,
-} from './gen/color_pb.js';
+} from '../gen/color_pb.js';
