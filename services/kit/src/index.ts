@@ -6,7 +6,6 @@ export {
   type TokenCheckOptions,
   tokensEqual,
 } from './bearer.js';
-export { decideCallFault } from './faults/call-faults.js';
 export { type CellRoutesOptions, installCellRoutes } from './cell-routes.js';
 export { CellValues, type CellValuesOptions } from './cell-values.js';
 export { ConfigError } from './config-error.js';
@@ -27,6 +26,7 @@ export {
   type ServiceAddress,
 } from './env-readers.js';
 export { MAX_USER_BYTES, POD_HEADER, UNKNOWN_USER, USER_HEADER, userOf } from './faces-headers.js';
+export { decideCallFault } from './faults/call-faults.js';
 export { FaultControl, type FaultControlView, MAX_USER_SETTINGS, TooManyUsersError } from './faults/fault-control.js';
 export { controlGuard, FAULTS_PATH } from './faults/fault-routes.js';
 export {
@@ -38,8 +38,24 @@ export {
   type SettingsView,
   settingsView,
 } from './faults/fault-settings.js';
-export { FAULT_STATUS, type FaultDecision, FaultInjector, type FaultKind, pickDelay, rollPercent } from './faults/faults.js';
+export {
+  FAULT_STATUS,
+  type FaultDecision,
+  FaultInjector,
+  type FaultKind,
+  pickDelay,
+  rollPercent,
+} from './faults/faults.js';
 export { FAULT_HEADER, type FaultsOptions, faultsConfigured } from './faults/faults-plugin.js';
+export { createRng, type Rng } from './faults/random.js';
+export { RateCounter } from './faults/rate-counter.js';
+export {
+  FAULT_EXCLUDED_GRPC_METHODS,
+  FAULT_EXCLUDED_METHODS,
+  FAULT_EXCLUDED_PATHS,
+  isExcludedFromFaults,
+  pathOf,
+} from './faults/reserved-routes.js';
 export { GRPC_HTTP_METHOD, grpcCallRecorder, grpcStatusName, httpStatusOfGrpc } from './grpc/grpc-metrics.js';
 export {
   decodeGrpcMessage,
@@ -52,8 +68,9 @@ export {
   grpcCodeOfHttpStatus,
   parseGrpcTimeout,
 } from './grpc/grpc-wire.js';
-export { Health, type Readiness } from './health.js';
 export { type Http2StreamHandler, serveHttp2 } from './grpc/http2-front.js';
+export { HTTP2_PREFACE, installProtocolSplit, type ProtocolSplitOptions } from './grpc/protocol-split.js';
+export { Health, type Readiness } from './health.js';
 export {
   type FaultConfig,
   type KitConfig,
@@ -68,16 +85,6 @@ export {
 export { forEachLine, listeningMessage, listeningPort } from './listening-line.js';
 export { countFault, DURATION_BUCKETS, type Metrics, type RequestLabel } from './metrics.js';
 export { RUNTIME_NODE_OPTIONS, withRuntimeNodeOptions } from './node-options.js';
-export { HTTP2_PREFACE, installProtocolSplit, type ProtocolSplitOptions } from './grpc/protocol-split.js';
-export { createRng, type Rng } from './faults/random.js';
-export { RateCounter } from './faults/rate-counter.js';
-export {
-  FAULT_EXCLUDED_GRPC_METHODS,
-  FAULT_EXCLUDED_METHODS,
-  FAULT_EXCLUDED_PATHS,
-  isExcludedFromFaults,
-  pathOf,
-} from './faults/reserved-routes.js';
 export { runService, type ServiceDefinition } from './run-service.js';
 export { HistogramSeries, SeriesHistogram } from './series-histogram.js';
 export { buildServer, isControlPath, type KitContext, type KitDeps, type ServerOptions } from './server.js';
