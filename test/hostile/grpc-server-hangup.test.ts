@@ -11,7 +11,9 @@ import { fullCall, heldCall, inFlight, openSession } from './h2-peer.js';
 const CALLS = 20;
 
 describe('color with gRPC clients that leave mid-call', () => {
-  it('survives sessions destroyed and streams reset while calls are held, and keeps answering', async (t) => {
+  it('survives sessions destroyed and streams reset while calls are held, and keeps answering', {
+    timeout: 30_000,
+  }, async (t) => {
     const color = await startFaces(['color']);
     t.after(() => color.stop('SIGKILL'));
     const client = colorClient(color.port);
@@ -20,12 +22,20 @@ describe('color with gRPC clients that leave mid-call', () => {
     for (let round = 0; round < 3; round++) {
       const session = await openSession(color.port);
       for (let i = 0; i < CALLS; i++) heldCall(session);
-      await waitUntil('the held calls in flight', () => inFlight(color.url), (count) => count >= CALLS + 1);
+      await waitUntil(
+        'the held calls in flight',
+        () => inFlight(color.url),
+        (count) => count >= CALLS + 1,
+      );
       session.destroy();
 
       const resetting = await openSession(color.port);
       const streams = Array.from({ length: CALLS }, () => heldCall(resetting));
-      await waitUntil('the held calls in flight', () => inFlight(color.url), (count) => count >= CALLS + 1);
+      await waitUntil(
+        'the held calls in flight',
+        () => inFlight(color.url),
+        (count) => count >= CALLS + 1,
+      );
       for (const stream of streams) stream.close(constants.NGHTTP2_NO_ERROR);
       // A full call whose reply the client resets before it is read.
       fullCall(resetting).close(constants.NGHTTP2_NO_ERROR);
