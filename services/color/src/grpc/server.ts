@@ -18,6 +18,7 @@ export function serveColorGrpc(app: FastifyInstance, colors: CellValues, allowUp
     methods: colorMethods(app.faces, colors, allowUpdates),
     pod: app.faces.config.pod,
     maxMessageBytes: MAX_MESSAGE_BYTES,
+    requestTimeoutMs: app.faces.config.requestTimeoutMs,
     record: grpcCallRecorder(app.faces.metrics),
   });
   serveHttp2(app, handler);

@@ -1,4 +1,4 @@
-import type { IncomingHttpHeaders, OutgoingHttpHeaders, ServerHttp2Stream } from 'node:http2';
+import { constants, type IncomingHttpHeaders, type OutgoingHttpHeaders, type ServerHttp2Stream } from 'node:http2';
 import { performance } from 'node:perf_hooks';
 import {
   decodeUnaryFrame,
@@ -19,6 +19,12 @@ export interface UnaryServerOptions {
   readonly pod: string;
   /** The most a request message may be. */
   readonly maxMessageBytes: number;
+  /**
+   * REQUEST_TIMEOUT_MS: the request (headers to END_STREAM) must arrive within it, whatever
+   * grpc-timeout says; and an answer the client does not take (no flow-control window) is reset
+   * this long after it was written.
+   */
+  readonly requestTimeoutMs: number;
   /** Records one finished call (grpc-metrics.ts): full method, gRPC status, seconds. */
   readonly record: (path: string, code: number, seconds: number) => void;
 }
@@ -62,6 +68,19 @@ function refusalOf(
 }
 
 /**
+ * An answered stream still open `ms` later is reset: with NO_ERROR when the answer went out and
+ * the client is still sending (RFC 9113 §8.1: stop sending), with CANCEL when the client did not
+ * take the answer (no flow-control window). Not at once: a reset right behind the answer can
+ * reach the client before it has read the answer.
+ */
+function resetIfHeld(stream: ServerHttp2Stream, ms: number): void {
+  const timer = setTimeout(() => {
+    if (!stream.closed) stream.close(stream.writableFinished ? constants.NGHTTP2_NO_ERROR : constants.NGHTTP2_CANCEL);
+  }, ms);
+  stream.once('close', () => clearTimeout(timer));
+}
+
+/**
  * gRPC unary calls on node:http2's raw streams (no compatibility API, no router): refusals as
  * refusalOf() has them (not recorded: no call was made), else one call (UnaryStreamCall).
  */
@@ -75,6 +94,7 @@ export function unaryStreamHandler(options: UnaryServerOptions) {
     stream.on('error', ignore);
     stream.respond(refusal, { endStream: true });
     stream.resume();
+    resetIfHeld(stream, options.requestTimeoutMs);
   };
 }
 
@@ -83,6 +103,8 @@ export function unaryStreamHandler(options: UnaryServerOptions) {
  * (with x-faces-pod and x-faces-user), the reply's frame and trailers (grpc-status and a
  * percent-encoded grpc-message). grpc-timeout is honoured: DEADLINE_EXCEEDED when it passes, and
  * the method's signal aborts, as it does when the caller resets the stream (recorded CANCELLED).
+ * Bounds whatever the client does (requestTimeoutMs): a request not whole in time is answered
+ * DEADLINE_EXCEEDED; an answer still not taken that long after it was written is reset (CANCEL).
  */
 class UnaryStreamCall {
   private readonly started = performance.now();
@@ -91,6 +113,8 @@ class UnaryStreamCall {
   private done = false;
   private body: Buffer | undefined;
   private timer: NodeJS.Timeout | undefined;
+  private receipt: NodeJS.Timeout | undefined;
+  private requestEnded = false;
   private controller: AbortController | undefined;
 
   constructor(
@@ -104,6 +128,9 @@ class UnaryStreamCall {
     this.user = Buffer.byteLength(user, 'latin1') <= MAX_USER_BYTES ? user : undefined;
     stream.on('error', ignore);
     stream.once('close', () => this.gone());
+    stream.once('end', () => {
+      this.requestEnded = true;
+    });
     if (this.user === undefined) {
       this.finish({
         code: GrpcCode.INVALID_ARGUMENT,
@@ -118,6 +145,7 @@ class UnaryStreamCall {
       return;
     }
     if (timeoutMs !== undefined) this.timer = setTimeout(() => this.expire(), timeoutMs);
+    this.receipt = setTimeout(() => this.notReceived(), options.requestTimeoutMs);
     stream.on('data', (chunk: Buffer) => this.received(chunk));
     stream.once('end', () => this.run());
   }
@@ -129,6 +157,7 @@ class UnaryStreamCall {
   }
 
   private run(): void {
+    clearTimeout(this.receipt);
     if (this.done) return;
     const frame = decodeUnaryFrame(this.body ?? NO_BODY, this.options.maxMessageBytes);
     if (!frame.ok) {
@@ -155,6 +184,14 @@ class UnaryStreamCall {
     this.controller?.abort();
   }
 
+  private notReceived(): void {
+    const { requestTimeoutMs } = this.options;
+    this.finish({
+      code: GrpcCode.DEADLINE_EXCEEDED,
+      message: `the request did not arrive within REQUEST_TIMEOUT_MS (${requestTimeoutMs} ms)`,
+    });
+  }
+
   private gone(): void {
     this.controller?.abort();
     this.finish({ code: GrpcCode.CANCELLED, message: 'the caller is gone' });
@@ -163,7 +200,8 @@ class UnaryStreamCall {
   private finish(answer: CallAnswer): void {
     if (this.done) return;
     this.done = true;
-    if (this.timer !== undefined) clearTimeout(this.timer);
+    clearTimeout(this.timer);
+    clearTimeout(this.receipt);
     const { stream, options } = this;
     // A stream can be destroyed (its session gone, or reset) before its 'close' event fires: it
     // is then a cancelled call, and respond() would throw (grpc-js checks the same two flags).
@@ -180,8 +218,14 @@ class UnaryStreamCall {
       'reply' in answer
         ? OK_TRAILERS
         : { 'grpc-status': String(answer.code), 'grpc-message': encodeGrpcMessage(answer.message), ...answer.trailers };
-    stream.respond(head, { waitForTrailers: true });
-    stream.once('wantTrailers', () => stream.sendTrailers(trailers));
-    stream.end('reply' in answer ? encodeFrame(answer.reply) : undefined);
+    if (!this.requestEnded && !('reply' in answer)) {
+      // The client is still sending (a request too large, or too slow): a trailers-only answer.
+      stream.respond({ ...head, ...trailers }, { endStream: true });
+    } else {
+      stream.respond(head, { waitForTrailers: true });
+      stream.once('wantTrailers', () => stream.sendTrailers(trailers));
+      stream.end('reply' in answer ? encodeFrame(answer.reply) : undefined);
+    }
+    resetIfHeld(stream, options.requestTimeoutMs);
   }
 }
