@@ -75,6 +75,19 @@ describe('the fault control routes', () => {
     assert.equal((await app.inject({ url: '/' })).statusCode, 200);
   });
 
+  it('GET and DELETE with Content-Type: application/json and no body: 200, not 400', async (t) => {
+    const app = build(t);
+    const json = { ...AUTH, 'content-type': 'application/json' };
+    for (const headers of [json, { ...json, 'content-length': '0' }]) {
+      for (const method of ['GET', 'DELETE'] as const) {
+        const answer = await app.inject({ method, url: '/faults', headers });
+        assert.equal(answer.statusCode, 200, `${method} ${JSON.stringify(headers)}: ${answer.body}`);
+      }
+    }
+    const put = await app.inject({ method: 'PUT', url: '/faults', headers: json });
+    assert.equal(put.statusCode, 400, 'a PUT still needs its body');
+  });
+
   it("target one user's requests, and DELETE ?user= forgets only that user", async (t) => {
     const app = build(t);
     await app.inject({

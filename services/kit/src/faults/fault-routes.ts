@@ -20,6 +20,19 @@ function notFound(request: FastifyRequest, reply: FastifyReply): FastifyReply {
 }
 
 /**
+ * GET and DELETE read no body: a Content-Type sent with none (curl -H 'Content-Type:
+ * application/json' -X DELETE) must not make Fastify refuse the empty JSON with 400. Dropped
+ * before parsing, for a request that carries no body at all.
+ */
+async function dropEmptyBodyType(request: FastifyRequest): Promise<void> {
+  const { headers } = request;
+  const length = headers['content-length'];
+  if (headers['transfer-encoding'] === undefined && (length === undefined || length === '0')) {
+    delete headers['content-type'];
+  }
+}
+
+/**
  * The routes a route under the control token needs: 404 when the service has no token (the
  * control is off, and nothing says it exists), else the token check.
  */
@@ -40,7 +53,7 @@ export function controlGuard(
  */
 export function installFaultRoutes(app: FastifyInstance, control: FaultControl, token: string | undefined): void {
   const onRequest = controlGuard(token);
-  app.get(FAULTS_PATH, { onRequest }, async () => control.view());
+  app.get(FAULTS_PATH, { onRequest: [dropEmptyBodyType, onRequest] }, async () => control.view());
 
   app.put(FAULTS_PATH, { onRequest, bodyLimit: MAX_SETTINGS_BODY_BYTES }, async (request, reply) => {
     try {
@@ -57,7 +70,7 @@ export function installFaultRoutes(app: FastifyInstance, control: FaultControl, 
 
   app.delete<{ Querystring: { user?: string } }>(
     FAULTS_PATH,
-    { onRequest, schema: { querystring: USER_QUERY } },
+    { onRequest: [dropEmptyBodyType, onRequest], schema: { querystring: USER_QUERY } },
     async (request) => {
       const { user } = request.query;
       control.reset(user);
