@@ -26,7 +26,7 @@ export {
   type ServiceAddress,
 } from './env-readers.js';
 export { MAX_USER_BYTES, POD_HEADER, UNKNOWN_USER, USER_HEADER, userOf } from './faces-headers.js';
-export { decideCallFault } from './faults/call-faults.js';
+export { decideFault, type FaultCall, type FaultPath, injectorForCall } from './faults/call-faults.js';
 export { FaultControl, type FaultControlView, MAX_USER_SETTINGS, TooManyUsersError } from './faults/fault-control.js';
 export { controlGuard, FAULTS_PATH } from './faults/fault-routes.js';
 export {

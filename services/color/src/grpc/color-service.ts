@@ -1,9 +1,8 @@
 import type { CellValues } from '@faces/kit';
 import {
-  decideCallFault,
+  decideFault,
   FAULT_HEADER,
   type FaultDecision,
-  faultsConfigured,
   GrpcCode,
   isWhich,
   type KitContext,
@@ -27,6 +26,10 @@ export type CallAnswer =
 
 /** A call as a method sees it: its request message; `signal()` aborts when the caller is gone or out of time. */
 export interface UnaryCall {
+  /** The full method name (/ColorService/Center). */
+  readonly method: string;
+  /** x-faces-user, or "unknown". */
+  readonly user: string;
   readonly request: Uint8Array;
   signal(): AbortSignal;
 }
@@ -54,21 +57,28 @@ function parsed<T>(decode: () => T): T | CallAnswer {
 }
 
 /**
- * ColorService's methods by full path: Center and Edge answer the centre's or the edge's color
- * under the kit's faults (the same injector as HTTP GETs; a delay is cut short when the call is
- * gone); UpdateColor changes them, spared by faults (FAULT_EXCLUDED_GRPC_METHODS) and refused
- * with PERMISSION_DENIED when updates are off.
+ * Every call first goes through the kit's one fault path (decideFault, as HTTP requests do: the
+ * user's injector; a delay cut short when the call is gone), which spares the reserved methods
+ * (FAULT_EXCLUDED_GRPC_METHODS: UpdateColor).
+ */
+function withFaults(kit: KitContext, method: UnaryMethod): UnaryMethod {
+  return async (call) => {
+    const fault = await decideFault(kit, { protocol: 'grpc', method: call.method, user: call.user }, call.signal());
+    return fault === undefined ? method(call) : faultAnswer(fault);
+  };
+}
+
+/**
+ * ColorService's methods by full path, each under the kit's faults (withFaults): Center and Edge
+ * answer the centre's or the edge's color; UpdateColor changes them, refused with
+ * PERMISSION_DENIED when updates are off.
  */
 export function colorMethods(kit: KitContext, colors: CellValues, allowUpdates: boolean): Map<string, UnaryMethod> {
   const colorFor =
     (which: 'center' | 'edge'): UnaryMethod =>
-    async (call) => {
+    (call) => {
       const request = parsed(() => fromBinary(ColorRequestSchema, call.request));
       if ('code' in request) return request;
-      if (faultsConfigured(kit.injector.config)) {
-        const fault = await decideCallFault(kit, call.signal());
-        if (fault !== undefined) return faultAnswer(fault);
-      }
       const color = which === 'center' ? colors.center : colors.edge;
       return { code: GrpcCode.OK, reply: toBinary(ColorResponseSchema, create(ColorResponseSchema, { color })) };
     };
@@ -87,8 +97,8 @@ export function colorMethods(kit: KitContext, colors: CellValues, allowUpdates: 
   };
   const name = ColorService.typeName;
   return new Map([
-    [`/${name}/Center`, colorFor('center')],
-    [`/${name}/Edge`, colorFor('edge')],
-    [`/${name}/UpdateColor`, updateColor],
+    [`/${name}/Center`, withFaults(kit, colorFor('center'))],
+    [`/${name}/Edge`, withFaults(kit, colorFor('edge'))],
+    [`/${name}/UpdateColor`, withFaults(kit, updateColor)],
   ]);
 }

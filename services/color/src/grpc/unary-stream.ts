@@ -165,7 +165,12 @@ class UnaryStreamCall {
       return;
     }
     const method = this.options.methods.get(this.path) as UnaryMethod;
-    const answer = method({ request: frame.message, signal: () => this.signal() });
+    const answer = method({
+      method: this.path,
+      user: this.user ?? UNKNOWN_USER,
+      request: frame.message,
+      signal: () => this.signal(),
+    });
     if (answer instanceof Promise) {
       answer.then(
         (settled) => this.finish(settled),

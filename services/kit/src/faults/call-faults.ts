@@ -1,24 +1,56 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { countFault } from '../metrics.js';
-import type { KitContext } from '../server.js';
-import type { FaultDecision } from './faults.js';
-import { faultsConfigured } from './faults-plugin.js';
+import { countFault, type Metrics } from '../metrics.js';
+import type { FaultControl } from './fault-control.js';
+import type { FaultDecision, FaultInjector } from './faults.js';
+import { FAULT_EXCLUDED_GRPC_METHODS, isExcludedFromFaults } from './reserved-routes.js';
+
+/** What the fault path knows of a call, whichever protocol brought it. */
+export type FaultCall =
+  /** An HTTP request: its method and URL (the query is ignored). */
+  | { readonly protocol: 'http'; readonly method: string; readonly url: string; readonly user: string }
+  /** A gRPC call: its full method name (/ColorService/Center). */
+  | { readonly protocol: 'grpc'; readonly method: string; readonly user: string };
+
+/** What the fault path needs of the service: the kit context has all three. */
+export interface FaultPath {
+  readonly faults: FaultControl;
+  readonly metrics: Metrics;
+  readonly now: () => number;
+}
+
+/** Faults touch HTTP GETs and HEADs and gRPC calls, never the reserved routes and methods. */
+function isSpared(call: FaultCall): boolean {
+  if (call.protocol === 'grpc') return FAULT_EXCLUDED_GRPC_METHODS.has(call.method);
+  return (call.method !== 'GET' && call.method !== 'HEAD') || isExcludedFromFaults(call.url);
+}
 
 /**
- * Faults for a call that is not a Fastify request (a gRPC call): the same injector's decide(), the
- * same counters, the delay waited here (cut short when `signal` aborts: the caller gave up).
- * Resolves with the fault to answer, or undefined to serve the call. As the HTTP hook, does
- * nothing when no fault is configured.
+ * The injector that decides `call`: its user's (the base one for users without settings of their
+ * own), or undefined when the call is spared or nothing could be injected (then no draw is made).
  */
-export async function decideCallFault(kit: KitContext, signal?: AbortSignal): Promise<FaultDecision | undefined> {
-  const { injector, metrics, now } = kit;
-  if (!faultsConfigured(injector.config)) return undefined;
-  const decision = injector.decide(now());
+export function injectorForCall(faults: FaultControl, call: FaultCall): FaultInjector | undefined {
+  return isSpared(call) ? undefined : faults.injectorFor(call.user);
+}
+
+/**
+ * THE fault path of both protocols (faults-plugin.ts for HTTP, color's gRPC methods): picks the
+ * call's injector, draws its decision, counts and waits the delay (cut short when `signal`
+ * aborts: the caller gave up) and counts the fault. Resolves with the fault to answer, or
+ * undefined to serve the call.
+ */
+export async function decideFault(
+  path: FaultPath,
+  call: FaultCall,
+  signal?: AbortSignal,
+): Promise<FaultDecision | undefined> {
+  const injector = injectorForCall(path.faults, call);
+  if (injector === undefined) return undefined;
+  const decision = injector.decide(path.now());
   if (decision.delayMs > 0) {
-    metrics.injectedDelays.inc();
+    path.metrics.injectedDelays.inc();
     await sleep(decision.delayMs, undefined, { signal });
   }
   if (decision.fault === undefined) return undefined;
-  countFault(metrics, decision.fault);
+  countFault(path.metrics, decision.fault);
   return decision;
 }

@@ -1,10 +1,9 @@
-import { setTimeout as sleep } from 'node:timers/promises';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { userOf } from '../faces-headers.js';
-import { countFault, type Metrics } from '../metrics.js';
+import type { Metrics } from '../metrics.js';
+import { decideFault } from './call-faults.js';
 import type { FaultControl } from './fault-control.js';
-import { FAULT_STATUS, type FaultDecision, type FaultInjector, type FaultKind, faultsConfigured } from './faults.js';
-import { isExcludedFromFaults } from './reserved-routes.js';
+import { FAULT_STATUS, type FaultDecision, type FaultKind, faultsConfigured } from './faults.js';
 
 /** Names the injected fault on the response, so tests and audiences can tell it from a real one. */
 export const FAULT_HEADER = 'x-faces-fault';
@@ -29,27 +28,20 @@ export { faultsConfigured };
 
 /**
  * Without live control and with no fault configured, the hook is not installed and costs nothing.
- * With live control, each request takes its user's injector (the base one for everyone without
- * settings of their own); an injector that can inject nothing is skipped without a draw.
+ * Otherwise each request goes through the one fault path (call-faults.ts decideFault), as gRPC
+ * calls do: its user's injector, the reserved routes spared.
  */
 export function installFaults(app: FastifyInstance, options: FaultsOptions): void {
   const { control, live, metrics, now } = options;
   if (!live && !faultsConfigured(control.environment)) return;
-  const injectorOf = live ? (request: FastifyRequest) => control.injectorFor(userOf(request)) : () => control.base;
   const appliesTo = options.appliesTo ?? (() => true);
   const sendFault = options.sendFault ?? sendJsonFault;
+  const path = { faults: control, metrics, now };
   app.addHook('onRequest', async (request, reply) => {
-    if (request.method !== 'GET' && request.method !== 'HEAD') return;
-    if (isExcludedFromFaults(request.url) || !appliesTo(request)) return;
-    const injector: FaultInjector | undefined = injectorOf(request);
-    if (injector === undefined) return;
-    const decision = injector.decide(now());
-    if (decision.delayMs > 0) {
-      metrics.injectedDelays.inc();
-      await sleep(decision.delayMs);
-    }
-    if (decision.fault === undefined) return;
-    countFault(metrics, decision.fault);
+    if (!appliesTo(request)) return;
+    const call = { protocol: 'http', method: request.method, url: request.url, user: userOf(request) } as const;
+    const decision = await decideFault(path, call);
+    if (decision?.fault === undefined) return;
     request.log.debug({ fault: decision.fault, reason: decision.reason }, 'injected fault');
     reply.header(FAULT_HEADER, decision.fault);
     return sendFault(reply, decision.fault, decision);
