@@ -5,6 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { test } from 'node:test';
 import { request } from 'undici';
 import { type RunningService, startFaces } from '../helpers/processes.js';
+import { waitUntil } from '../helpers/wait-until.js';
 
 // The loadtester runs with the heap its pod has (k8s/loadtester: limits.memory 256Mi), so a webhook
 // that exhausts memory crashes this child instead of swapping the shared machine.
@@ -122,4 +123,31 @@ test('a flood of long runs is refused with 503 once the loadtester runs its maxi
   assert.equal(await scrape(tester, 'faces_loadtester_runs_refused_total'), 1);
   const blocking = await webhook(tester, { type: 'bash', cmd: `hey -n 2 -c 1 ${target.url}/` });
   assert.equal(blocking.status, 503, 'a blocking run is refused too');
+});
+
+test('a webhook command is logged as a bounded summary, with its credentials redacted', async (t) => {
+  const target = await startTarget(t);
+  const tester = await startTester(t);
+  const secrets = ['s3cr3t-bearer-19', 'hunter2-19', 't0p-query-19'];
+  const pad = 'p'.repeat(15 * 1024);
+  const cmd =
+    `hey -n 2 -c 1 -H 'Authorization: Bearer ${secrets[0]}' -H 'X-Pad: ${pad}' ` +
+    `${target.url.replace('//', `//admin:${secrets[1]}@`)}/?token=${secrets[2]}`;
+  for (const type of ['bash', 'cmd']) {
+    const answer = await webhook(tester, { type, cmd }, `canary-${type}`);
+    assert.ok(answer.status === 200 || answer.status === 202, `${type}: ${answer.status} ${answer.body.slice(0, 200)}`);
+  }
+  const finished = () => tester.lines.filter((line) => line.includes('"command finished"')).length;
+  await waitUntil(
+    'both runs to log their end',
+    async () => finished(),
+    (count) => count === 2,
+  );
+  const mentions = tester.lines.filter((line) => line.includes('"command"'));
+  assert.ok(mentions.length >= 4, `${mentions.length} lines name the command`);
+  for (const line of tester.lines) {
+    for (const secret of secrets)
+      assert.ok(!line.includes(secret), `a log line shows ${secret}: ${line.slice(0, 300)}`);
+    assert.ok(line.length < 1024, `a log line of ${line.length} characters: ${line.slice(0, 200)}`);
+  }
 });

@@ -3,6 +3,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { WEBHOOK_BODY_LIMIT_BYTES } from '../limits.js';
 import { formatSummary } from '../report.js';
 import { parseCommand } from './command.js';
+import { commandSummary } from './command-summary.js';
 import type { LoadtesterConfig } from './config.js';
 import { GateStore } from './gates.js';
 import { createLoadtesterMetrics } from './metrics.js';
@@ -107,7 +108,7 @@ export function buildLoadtesterApp(config: LoadtesterConfig, deps: KitDeps = {})
           const reason = timedOut
             ? `timed out after ${config.taskTimeoutSeconds}s`
             : `success rate ${summary.successRate.toFixed(2)}% is under --fail-under ${failUnder}%`;
-          return text(reply, 500, `command ${command} failed: ${reason}\n${formatSummary(summary)}`);
+          return text(reply, 500, `command ${commandSummary(command)} failed: ${reason}\n${formatSummary(summary)}`);
         }
         return text(reply, 200, isTrue(metadata.returnCmdOutput) ? formatSummary(summary) : '');
       }),

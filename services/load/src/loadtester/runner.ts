@@ -3,6 +3,7 @@ import { type LoadRun, startLoad } from '../engine.js';
 import type { LoadOptions } from '../flags.js';
 import { MAX_RUNNING_WORKERS, MAX_RUNS } from '../limits.js';
 import type { LoadSummary } from '../recorder.js';
+import { commandSummary } from './command-summary.js';
 import type { LoadtesterMetrics } from './metrics.js';
 
 export interface Finished {
@@ -58,7 +59,7 @@ export class TaskRunner {
     const key = `${canary}\u0000${command}`;
     if (this.running.has(key)) {
       this.metrics.runsSkipped.inc();
-      this.log.info({ canary, command }, 'command skipped: already running');
+      this.log.info({ canary, command: commandSummary(command) }, 'command skipped: already running');
       return 'skipped';
     }
     const busy = this.whyBusy(options.workers);
@@ -74,7 +75,7 @@ export class TaskRunner {
     const run = this.start(canary, command, options, 'bash');
     this.blocking.add(run);
     const stop = () => {
-      this.log.info({ canary, command }, 'command stopped: the caller went away');
+      this.log.info({ canary, command: commandSummary(command) }, 'command stopped: the caller went away');
       run.stop();
     };
     abandoned?.addEventListener('abort', stop, { once: true });
@@ -97,7 +98,7 @@ export class TaskRunner {
     this.metrics.runsStarted.inc({ type });
     this.metrics.runsRunning.inc();
     this.workers += options.workers;
-    this.log.info({ canary, command, type }, 'command starting');
+    this.log.info({ canary, command: commandSummary(command), type }, 'command starting');
     return startLoad(options, { onRequest: () => this.metrics.requestsSent.inc() });
   }
 
@@ -111,7 +112,13 @@ export class TaskRunner {
       const summary = await run.result;
       this.metrics.lastRunSuccessRatio.set(summary.successRate / 100);
       this.log.info(
-        { canary, command, requests: summary.requests, successRate: summary.successRate, timedOut },
+        {
+          canary,
+          command: commandSummary(command),
+          requests: summary.requests,
+          successRate: summary.successRate,
+          timedOut,
+        },
         'command finished',
       );
       return { summary, timedOut };
