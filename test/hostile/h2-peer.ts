@@ -122,13 +122,22 @@ export async function rawConnection(port: number) {
       pending = pending.subarray(9 + length);
     }
   });
-  const closed = once(socket, 'close').then(() => true);
+  // Not events.once: it would reject on the 'error' (EPIPE) of a connection the server ended.
+  const closed = new Promise<boolean>((resolve) => socket.once('close', () => resolve(true)));
   socket.write(Buffer.concat([Buffer.from('PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n', 'latin1'), frame(FRAME.SETTINGS, 0, 0)]));
   return {
     socket,
     frames,
     closed,
-    write: (data: Buffer) => socket.write(data),
+    /** Writes unless the connection is gone (the server may end it mid-flood); false when it must drain. */
+    write: (data: Buffer): boolean => {
+      if (socket.destroyed) return true;
+      try {
+        return socket.write(data);
+      } catch {
+        return true;
+      }
+    },
     /** The error codes of the RST_STREAM frames received so far. */
     resets: () => frames.filter((f) => f.type === FRAME.RST_STREAM).map((f) => f.payload.readUInt32BE(0)),
   };
