@@ -23,7 +23,7 @@ describe("face's gRPC client renews connections before their stream ids run out"
       FACES_SEED: '1',
       SMILEY_SERVICE: smiley.url,
       COLOR_SERVICE: proxy.url,
-      GRPC_MAX_STREAMS_PER_CONNECTION: String(STREAMS_PER_CONNECTION),
+      GRPC_MAX_STREAMS: String(STREAMS_PER_CONNECTION),
     });
   });
   after(async () => {

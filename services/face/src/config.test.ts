@@ -43,9 +43,9 @@ describe('readFaceConfig', () => {
     { variable: 'GRPC_CONNECTIONS', value: '65' },
     { variable: 'GRPC_KEEPALIVE_MS', value: '99' },
     { variable: 'GRPC_KEEPALIVE_MS', value: '1s' },
-    { variable: 'GRPC_KEEPALIVE_TIMEOUT_MS', value: '60001' },
-    { variable: 'GRPC_MAX_STREAMS_PER_CONNECTION', value: '0' },
-    { variable: 'GRPC_MAX_STREAMS_PER_CONNECTION', value: '1073741824' },
+    { variable: 'GRPC_PING_TIMEOUT_MS', value: '60001' },
+    { variable: 'GRPC_MAX_STREAMS', value: '0' },
+    { variable: 'GRPC_MAX_STREAMS', value: '1073741824' },
   ];
   for (const { variable, value } of bad) {
     it(`refuses ${variable}=${value}, naming the variable and the value`, () => {
@@ -61,7 +61,7 @@ describe('readFaceConfig', () => {
       { ...readFaceConfig({}).grpc },
       { connections: 4, keepaliveMs: 1000, keepaliveTimeoutMs: 1000, maxStreamsPerConnection: 1_000_000_000 },
     );
-    const edge = readFaceConfig({ GRPC_CONNECTIONS: '64', GRPC_MAX_STREAMS_PER_CONNECTION: '1073741823' }).grpc;
+    const edge = readFaceConfig({ GRPC_CONNECTIONS: '64', GRPC_MAX_STREAMS: '1073741823' }).grpc;
     assert.equal(edge.connections, 64);
     assert.equal(edge.maxStreamsPerConnection, 2 ** 30 - 1);
   });

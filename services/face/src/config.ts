@@ -17,20 +17,20 @@ export const DEFAULT_BACKEND_CONNECTIONS = 64;
 export const DEFAULT_GRPC_CONNECTIONS = 4;
 /** gRPC keep-alive: a PING this often while calls are open, and one unanswered this long drops the connection. */
 export const DEFAULT_GRPC_KEEPALIVE_MS = 1000;
-export const DEFAULT_GRPC_KEEPALIVE_TIMEOUT_MS = 1000;
+export const DEFAULT_GRPC_PING_TIMEOUT_MS = 1000;
 /** Client stream ids are odd and end at 2^31 - 1 (2^30 streams): a connection is renewed well before. */
 export const MAX_GRPC_STREAMS_PER_CONNECTION = 2 ** 30 - 1;
-export const DEFAULT_GRPC_MAX_STREAMS_PER_CONNECTION = 1_000_000_000;
+export const DEFAULT_GRPC_MAX_STREAMS = 1_000_000_000;
 
 export function readGrpcClientSettings(env: Env): GrpcClientSettings {
   return Object.freeze({
     connections: readInt(env, 'GRPC_CONNECTIONS', DEFAULT_GRPC_CONNECTIONS, 1, 64),
     keepaliveMs: readInt(env, 'GRPC_KEEPALIVE_MS', DEFAULT_GRPC_KEEPALIVE_MS, 100, 300_000),
-    keepaliveTimeoutMs: readInt(env, 'GRPC_KEEPALIVE_TIMEOUT_MS', DEFAULT_GRPC_KEEPALIVE_TIMEOUT_MS, 100, 60_000),
+    keepaliveTimeoutMs: readInt(env, 'GRPC_PING_TIMEOUT_MS', DEFAULT_GRPC_PING_TIMEOUT_MS, 100, 60_000),
     maxStreamsPerConnection: readInt(
       env,
-      'GRPC_MAX_STREAMS_PER_CONNECTION',
-      DEFAULT_GRPC_MAX_STREAMS_PER_CONNECTION,
+      'GRPC_MAX_STREAMS',
+      DEFAULT_GRPC_MAX_STREAMS,
       1,
       MAX_GRPC_STREAMS_PER_CONNECTION,
     ),
