@@ -1,8 +1,9 @@
 // A loopback TCP proxy between face and color, standing in for a Kubernetes Service (kube-proxy
 // picks a backend per connection) and for a network that goes silent on the connections it has.
 import { once } from 'node:events';
-import { connect, createServer, type Socket } from 'node:net';
+import { connect, createServer, type Server as NetServer, type Socket } from 'node:net';
 import { request } from 'undici';
+import { type RunningService, startFaces } from '../helpers/processes.js';
 
 export interface TcpProxy {
   /** grpc://127.0.0.1:port, as COLOR_SERVICE takes it. */
@@ -53,10 +54,7 @@ export async function startTcpProxy(backends: readonly number[]): Promise<TcpPro
       socket.on('close', end);
     }
   });
-  server.listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  const address = server.address();
-  const port = typeof address === 'object' && address !== null ? address.port : 0;
+  const port = await listenOnLoopback(server);
   return {
     url: `grpc://127.0.0.1:${port}`,
     accepted,
@@ -110,3 +108,49 @@ export async function askFaces(faceUrl: string, count: number, concurrency: numb
 /** The answers that are not whole, with why (for assertion messages). */
 export const brokenOf = (answers: readonly FaceAnswer[]) =>
   answers.filter((a) => !a.whole).map((a) => a.errors.join('; '));
+
+/** Listens on a free loopback port and resolves with it. */
+export async function listenOnLoopback(server: NetServer): Promise<number> {
+  server.listen(0, '127.0.0.1');
+  await once(server, 'listening');
+  const address = server.address();
+  return typeof address === 'object' && address !== null && 'port' in address ? Number(address.port) : 0;
+}
+
+/** color processes behind a proxy, a smiley, and a face calling color over gRPC through the proxy. */
+export interface GrpcFaceStack {
+  readonly colors: RunningService[];
+  readonly smiley: RunningService;
+  readonly proxy: TcpProxy;
+  readonly face: RunningService;
+  stop(): Promise<void>;
+}
+
+export async function startGrpcFaceStack(
+  colorEnvs: readonly Record<string, string>[],
+  faceEnv: Record<string, string> = {},
+): Promise<GrpcFaceStack> {
+  const seed = { FACES_SEED: '1' };
+  const [smiley, ...colors] = await Promise.all([
+    startFaces(['smiley'], seed),
+    ...colorEnvs.map((env) => startFaces(['color'], { ...seed, ...env })),
+  ]);
+  const proxy = await startTcpProxy(colors.map((color) => color.port));
+  const face = await startFaces(['face'], {
+    ...seed,
+    SMILEY_SERVICE: smiley.url,
+    COLOR_SERVICE: proxy.url,
+    ...faceEnv,
+  });
+  return {
+    colors,
+    smiley,
+    proxy,
+    face,
+    stop: async () => {
+      await face.stop();
+      await proxy.close();
+      await Promise.all([smiley.stop(), ...colors.map((color) => color.stop())]);
+    },
+  };
+}

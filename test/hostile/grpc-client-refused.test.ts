@@ -7,7 +7,7 @@ import { constants, createServer, type ServerHttp2Stream } from 'node:http2';
 import { after, before, describe, it } from 'node:test';
 import { colorFrame } from '../helpers/grpc-color-stub.js';
 import { type RunningService, startFaces } from '../helpers/processes.js';
-import { askFaces, brokenOf } from './grpc-client-proxy.js';
+import { askFaces, brokenOf, listenOnLoopback } from './grpc-client-proxy.js';
 
 const BLUE = '#66CCEE';
 
@@ -46,10 +46,7 @@ async function startRefusingColor(refusal: Refusal) {
       stream.once('end', () => answer(stream));
     }
   });
-  server.listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  const address = server.address();
-  const port = typeof address === 'object' && address !== null ? address.port : 0;
+  const port = await listenOnLoopback(server);
   return {
     url: `grpc://127.0.0.1:${port}`,
     attempts,

@@ -2,35 +2,20 @@
 // must keep more than one connection so its calls spread over the pods, not pin to one.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { type RunningService, startFaces } from '../helpers/processes.js';
-import { askFaces, brokenOf, startTcpProxy, type TcpProxy } from './grpc-client-proxy.js';
+import { askFaces, brokenOf, type GrpcFaceStack, startGrpcFaceStack } from './grpc-client-proxy.js';
 
 const BLUE = '#66CCEE';
 const GREEN = '#228833';
 
 describe("face's gRPC client and two color pods behind one address", () => {
-  let blue: RunningService;
-  let green: RunningService;
-  let smiley: RunningService;
-  let proxy: TcpProxy;
-  let face: RunningService;
+  let stack: GrpcFaceStack;
   before(async () => {
-    [blue, green, smiley] = await Promise.all([
-      startFaces(['color'], { FACES_SEED: '1', COLOR: 'blue' }),
-      startFaces(['color'], { FACES_SEED: '1', COLOR: 'green' }),
-      startFaces(['smiley'], { FACES_SEED: '1' }),
-    ]);
-    proxy = await startTcpProxy([blue.port, green.port]);
-    face = await startFaces(['face'], { FACES_SEED: '1', SMILEY_SERVICE: smiley.url, COLOR_SERVICE: proxy.url });
+    stack = await startGrpcFaceStack([{ COLOR: 'blue' }, { COLOR: 'green' }]);
   });
-  after(async () => {
-    await face?.stop();
-    await proxy?.close();
-    await Promise.all([blue?.stop(), green?.stop(), smiley?.stop()]);
-  });
+  after(async () => stack?.stop());
 
   it('sends calls to both color processes, each a fair share', async () => {
-    const answers = await askFaces(face.url, 400, 8);
+    const answers = await askFaces(stack.face.url, 400, 8);
     assert.deepEqual(brokenOf(answers), []);
     const blues = answers.filter((a) => a.color === BLUE).length;
     const greens = answers.filter((a) => a.color === GREEN).length;

@@ -66,7 +66,14 @@ export class Http2Connection {
    */
   request(headers: OutgoingHttpHeaders): ClientHttp2Stream {
     if (!this.usable) throw new Error('the connection is closing');
-    const stream = this.session.request(headers);
+    let stream: ClientHttp2Stream;
+    try {
+      stream = this.session.request(headers);
+    } catch (error) {
+      // As grpc-js: a session that cannot open a stream is given up, whatever it says of itself.
+      this.retired = true;
+      throw error;
+    }
     this.opened++;
     if (this.opened >= this.settings.maxStreamsPerConnection) this.retire();
     this.open++;
