@@ -20,7 +20,12 @@ import type * as PoolModule from '../../services/face/src/grpc/connection-pool.j
 import type * as CallModule from '../../services/face/src/grpc/unary-client-call.js';
 import { startFaces } from '../helpers/processes.js';
 
-const VARIANTS = ['hand-written node:http2', 'Connect (connect-node)', '@grpc/grpc-js'] as const;
+const VARIANTS = [
+  'hand-written node:http2',
+  'hand-written, 1 connection',
+  'Connect (connect-node)',
+  '@grpc/grpc-js',
+] as const;
 type Variant = (typeof VARIANTS)[number];
 const seconds = Number(process.env.BENCH_SECONDS ?? 4);
 const rounds = Number(process.env.BENCH_REPEATS ?? 3);
@@ -29,12 +34,12 @@ const CENTER = `/${ColorService.typeName}/Center`;
 
 type OneCall = () => Promise<void>;
 
-async function handWritten(port: number): Promise<OneCall> {
+async function handWritten(port: number, connections: number): Promise<OneCall> {
   const faceDist = new URL('../../../services/face/dist/grpc/', import.meta.url);
   const { ConnectionPool } = (await import(new URL('connection-pool.js', faceDist).href)) as typeof PoolModule;
   const { UnaryClientCall } = (await import(new URL('unary-client-call.js', faceDist).href)) as typeof CallModule;
   // face's defaults (docs/configuration.md): 4 connections, PING every 1 s with a 1 s timeout.
-  const settings = { connections: 4, keepaliveMs: 1000, keepaliveTimeoutMs: 1000, maxStreamsPerConnection: 1e9 };
+  const settings = { connections, keepaliveMs: 1000, keepaliveTimeoutMs: 1000, maxStreamsPerConnection: 1e9 };
   const channel = new ConnectionPool({ host: '127.0.0.1', port, origin: `http://127.0.0.1:${port}` }, settings, 1000);
   const message = toBinary(ColorRequestSchema, create(ColorRequestSchema, { row: 1, column: 1 }));
   const request = { path: CENTER, metadata: [], message, timeoutMs: 1000, maxReplyBytes: 4096 };
@@ -86,11 +91,12 @@ async function grpcJs(port: number): Promise<OneCall> {
 
 /** In the child: `concurrency` callers for `seconds` after a warm-up; prints {calls, cpuMicros}. */
 async function child(variant: Variant, port: number): Promise<void> {
-  const call = await (variant === '@grpc/grpc-js'
-    ? grpcJs
-    : variant === 'Connect (connect-node)'
-      ? connect
-      : handWritten)(port);
+  const call =
+    variant === '@grpc/grpc-js'
+      ? await grpcJs(port)
+      : variant === 'Connect (connect-node)'
+        ? await connect(port)
+        : await handWritten(port, variant === 'hand-written, 1 connection' ? 1 : 4);
   let counting = false;
   let calls = 0;
   let stop = false;
