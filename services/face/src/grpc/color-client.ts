@@ -85,7 +85,6 @@ export class GrpcColorBackend implements BackendClient {
 class GrpcColorCall implements PendingCall {
   private settled = false;
   private readonly started = performance.now();
-  private readonly request: UnaryRequest;
   private unary: UnaryClientCall;
   private retried = false;
 
@@ -96,14 +95,14 @@ class GrpcColorCall implements PendingCall {
     metadata: readonly string[],
   ) {
     const message = toBinary(ColorRequestSchema, create(ColorRequestSchema, cellOf(path)));
-    this.request = {
+    const request = {
       path: subPathOf(path) === 'center' ? CENTER_PATH : EDGE_PATH,
       metadata,
       message,
       timeoutMs: backend.timeoutMs,
       maxReplyBytes: MAX_REPLY_BYTES,
     };
-    this.unary = this.attempt(backend.pool.get(), this.request);
+    this.unary = this.attempt(backend.pool.get(), request);
   }
 
   private attempt(connection: Http2Connection, request: UnaryRequest): UnaryClientCall {

@@ -55,8 +55,7 @@ export class ConnectionPool {
    */
   forRetry(refused: Http2Connection): Http2Connection {
     if (!refused.usable || this.slots.length === 1) return this.inSlot(refused.slot);
-    const next = this.get();
-    return next === refused ? this.get() : next;
+    return this.inSlot((refused.slot + 1) % this.slots.length);
   }
 
   private inSlot(slot: number): Http2Connection {
