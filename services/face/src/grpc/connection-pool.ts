@@ -8,10 +8,10 @@ import { type ConnectionTarget, Http2Connection } from './h2-connection.js';
  * in turn: a headless Service (one address per pod) is spread over, and a pod that came or went
  * is seen on the next dial. (A ClusterIP Service has one address: kube-proxy spreads connections.)
  */
-function rotatingLookup(): LookupFunction {
+export function rotatingLookup(resolve: typeof dnsLookup = dnsLookup): LookupFunction {
   let turn = 0;
   return (hostname, options, callback) => {
-    dnsLookup(hostname, { ...options, all: true }, (error, addresses: LookupAddress[]) => {
+    resolve(hostname, { ...options, all: true }, (error, addresses: LookupAddress[]) => {
       if (error !== null || addresses.length === 0) {
         (callback as (e: Error | null, a: LookupAddress[]) => void)(error, addresses ?? []);
         return;
