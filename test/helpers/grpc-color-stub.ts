@@ -24,7 +24,7 @@ export interface GrpcColorStub {
 }
 
 /** ColorResponse{color} in protobuf (field 1, length-delimited), in a gRPC length-prefixed frame. */
-function colorFrame(color: string): Buffer {
+export function colorFrame(color: string): Buffer {
   const text = Buffer.from(color, 'utf8');
   if (text.length > 127) throw new Error('the stub encodes short colors only');
   const message = Buffer.concat([Buffer.from([0x0a, text.length]), text]);

@@ -68,7 +68,7 @@ export function buildFaceApp(config: FaceConfig, deps: KitDeps = {}, grpcColor?:
   const backends = new Backends(
     config.smiley,
     config.color,
-    { timeoutMs: config.backendTimeoutMs, connections: config.backendConnections },
+    { timeoutMs: config.backendTimeoutMs, connections: config.backendConnections, grpc: config.grpc },
     metrics.registry,
     grpcColor,
   );

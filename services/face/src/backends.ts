@@ -5,7 +5,7 @@ import type { Registry } from 'prom-client';
 import type { Dispatcher } from 'undici';
 import { type BackendObservers, backendObservers } from './backend-observers.js';
 import type { BackendName, Outcome } from './compose.js';
-import type { ColorBackendAddress } from './config.js';
+import type { ColorBackendAddress, GrpcClientSettings } from './config.js';
 import { outcomeOfAnswer, outcomeOfError, timeoutOutcome } from './outcomes.js';
 
 /** The most a backend may answer; its body is one small JSON object. */
@@ -14,6 +14,8 @@ const MAX_BODY_BYTES = 64 * 1024;
 export interface BackendOptions {
   readonly timeoutMs: number;
   readonly connections: number;
+  /** face's gRPC client to color, when COLOR_SERVICE is grpc://. */
+  readonly grpc: GrpcClientSettings;
 }
 
 /** A call in progress: FaceFetch's deadline may end it. */
@@ -209,6 +211,7 @@ export type GrpcColorFactory = (
   address: ServiceAddress,
   timeoutMs: number,
   histogram: SeriesHistogram<'backend' | 'outcome'>,
+  settings: GrpcClientSettings,
 ) => BackendClient;
 
 /** The two backends face composes from; closed when the app closes. */
@@ -233,7 +236,7 @@ export class Backends {
     this.smiley = new Backend('smiley', smiley, options, histogram);
     if (color.protocol === 'grpc') {
       if (grpcColor === undefined) throw new Error('COLOR_SERVICE is grpc:// but no gRPC client was loaded');
-      this.color = grpcColor(color, options.timeoutMs, histogram);
+      this.color = grpcColor(color, options.timeoutMs, histogram, options.grpc);
     } else {
       this.color = new Backend('color', color, options, histogram);
     }

@@ -39,6 +39,13 @@ describe('readFaceConfig', () => {
     { variable: 'BACKEND_TIMEOUT_MS', value: '1s' },
     { variable: 'BACKEND_CONNECTIONS', value: '0' },
     { variable: 'BACKEND_CONNECTIONS', value: '1025' },
+    { variable: 'GRPC_CONNECTIONS', value: '0' },
+    { variable: 'GRPC_CONNECTIONS', value: '65' },
+    { variable: 'GRPC_KEEPALIVE_MS', value: '99' },
+    { variable: 'GRPC_KEEPALIVE_MS', value: '1s' },
+    { variable: 'GRPC_PING_TIMEOUT_MS', value: '60001' },
+    { variable: 'GRPC_MAX_STREAMS', value: '0' },
+    { variable: 'GRPC_MAX_STREAMS', value: '1073741824' },
   ];
   for (const { variable, value } of bad) {
     it(`refuses ${variable}=${value}, naming the variable and the value`, () => {
@@ -48,6 +55,16 @@ describe('readFaceConfig', () => {
       );
     });
   }
+
+  it("defaults face's gRPC client to 4 connections, a PING every 1 s answered within 1 s, renewal before 2^30 streams", () => {
+    assert.deepEqual(
+      { ...readFaceConfig({}).grpc },
+      { connections: 4, keepaliveMs: 1000, keepaliveTimeoutMs: 1000, maxStreamsPerConnection: 1_000_000_000 },
+    );
+    const edge = readFaceConfig({ GRPC_CONNECTIONS: '64', GRPC_MAX_STREAMS: '1073741823' }).grpc;
+    assert.equal(edge.connections, 64);
+    assert.equal(edge.maxStreamsPerConnection, 2 ** 30 - 1);
+  });
 
   it('accepts the near-miss bounds of the timeout', () => {
     assert.equal(readFaceConfig({ BACKEND_TIMEOUT_MS: '1' }).backendTimeoutMs, 1);

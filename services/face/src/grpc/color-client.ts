@@ -11,10 +11,12 @@ import {
 import { type BackendObservers, backendObservers } from '../backend-observers.js';
 import type { BackendClient, FaceFetch, GrpcColorFactory, PendingCall } from '../backends.js';
 import type { Outcome } from '../compose.js';
+import type { GrpcClientSettings } from '../config.js';
 import { timeoutOutcome } from '../outcomes.js';
-import { Http2Channel } from './h2-channel.js';
+import { ConnectionPool } from './connection-pool.js';
+import type { Http2Connection } from './h2-connection.js';
 import { outcomeOfGrpcAnswer, outcomeOfGrpcStatus } from './outcomes.js';
-import { UnaryClientCall, type UnaryResult } from './unary-client-call.js';
+import { UnaryClientCall, type UnaryRequest, type UnaryResult } from './unary-client-call.js';
 
 /** The most a ColorResponse may be: a color is a few bytes (color's own request limit). */
 const MAX_REPLY_BYTES = 4096;
@@ -48,25 +50,27 @@ function outcomeOf(where: string, result: UnaryResult): Outcome {
 }
 
 /**
- * color over gRPC (COLOR_SERVICE=grpc://host[:port]): Center for `/center/`, Edge otherwise, on one
- * long-lived HTTP/2 connection (h2-channel.ts), one stream per call (unary-client-call.ts). The
- * deadline goes along as grpc-timeout, so color stops too; at face's own deadline (FaceFetch's
- * timer) the stream is cancelled.
+ * color over gRPC (COLOR_SERVICE=grpc://host[:port]): Center for `/center/`, Edge otherwise, over
+ * a few long-lived HTTP/2 connections taken in turn (connection-pool.ts, h2-connection.ts), one
+ * stream per call (unary-client-call.ts). The deadline goes along as grpc-timeout, so color stops
+ * too; at face's own deadline (FaceFetch's timer) the stream is cancelled. A call color refused
+ * before processing it is sent once more on another connection, as grpc-js's transparent retry.
  */
 export class GrpcColorBackend implements BackendClient {
   readonly name = 'color' as const;
   readonly where: string;
   readonly observers: BackendObservers;
-  readonly channel: Http2Channel;
+  readonly pool: ConnectionPool;
 
   constructor(
     address: ServiceAddress,
     readonly timeoutMs: number,
     histogram: SeriesHistogram<'backend' | 'outcome'>,
+    settings: GrpcClientSettings,
   ) {
     this.where = `${address.host}:${address.port}`;
     this.observers = backendObservers(histogram, 'color');
-    this.channel = new Http2Channel(address, timeoutMs);
+    this.pool = new ConnectionPool(address, settings, timeoutMs);
   }
 
   call(path: string, headers: readonly string[], fetch: FaceFetch): PendingCall {
@@ -74,14 +78,15 @@ export class GrpcColorBackend implements BackendClient {
   }
 
   async close(): Promise<void> {
-    this.channel.close();
+    this.pool.close();
   }
 }
 
 class GrpcColorCall implements PendingCall {
   private settled = false;
   private readonly started = performance.now();
-  private readonly unary: UnaryClientCall;
+  private unary: UnaryClientCall;
+  private retried = false;
 
   constructor(
     private readonly backend: GrpcColorBackend,
@@ -89,16 +94,30 @@ class GrpcColorCall implements PendingCall {
     path: string,
     metadata: readonly string[],
   ) {
-    const { channel, timeoutMs, where } = backend;
     const message = toBinary(ColorRequestSchema, create(ColorRequestSchema, cellOf(path)));
     const request = {
       path: subPathOf(path) === 'center' ? CENTER_PATH : EDGE_PATH,
       metadata,
       message,
-      timeoutMs,
+      timeoutMs: backend.timeoutMs,
       maxReplyBytes: MAX_REPLY_BYTES,
     };
-    this.unary = new UnaryClientCall(channel.get(), request, (result) => this.settle(outcomeOf(where, result)));
+    this.unary = this.attempt(backend.pool.get(), request);
+  }
+
+  private attempt(connection: Http2Connection, request: UnaryRequest): UnaryClientCall {
+    return new UnaryClientCall(connection, request, (result) => {
+      // Refused before processing: once more on another connection, within what is left of the deadline.
+      if ('refused' in result && !this.retried && !this.settled) {
+        this.retried = true;
+        const timeoutMs = this.backend.timeoutMs - (performance.now() - this.started);
+        if (timeoutMs >= 1) {
+          this.unary = this.attempt(this.backend.pool.forRetry(connection), { ...request, timeoutMs });
+          return;
+        }
+      }
+      this.settle(outcomeOf(this.backend.where, result));
+    });
   }
 
   expire(): void {
@@ -115,5 +134,5 @@ class GrpcColorCall implements PendingCall {
   }
 }
 
-export const grpcColorFactory: GrpcColorFactory = (address, timeoutMs, histogram) =>
-  new GrpcColorBackend(address, timeoutMs, histogram);
+export const grpcColorFactory: GrpcColorFactory = (address, timeoutMs, histogram, settings) =>
+  new GrpcColorBackend(address, timeoutMs, histogram, settings);

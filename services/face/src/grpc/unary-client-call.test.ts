@@ -1,12 +1,17 @@
 import assert from 'node:assert/strict';
 import { once } from 'node:events';
-import { createServer, type OutgoingHttpHeaders, type ServerHttp2Stream } from 'node:http2';
+import { constants, createServer, type OutgoingHttpHeaders, type ServerHttp2Stream } from 'node:http2';
 import { after, before, describe, it } from 'node:test';
 import { encodeFrame, GrpcCode } from '@faces/kit';
-import { Http2Channel } from './h2-channel.js';
-import { UnaryClientCall, type UnaryResult } from './unary-client-call.js';
+import { ConnectionPool } from './connection-pool.js';
+import { type StreamOpener, UnaryClientCall, type UnaryResult } from './unary-client-call.js';
 
 type Script = (stream: ServerHttp2Stream) => void;
+
+function portOf(server: { address(): unknown }): number {
+  const address = server.address();
+  return typeof address === 'object' && address !== null && 'port' in address ? Number(address.port) : 0;
+}
 
 /** Answers as the test says, recording each stream and how it ended. */
 describe('a unary gRPC call over node:http2', () => {
@@ -25,13 +30,13 @@ describe('a unary gRPC call over node:http2', () => {
     stream.resume();
     script(stream);
   });
-  let channel: Http2Channel;
+  let channel: ConnectionPool;
+  const settings = { connections: 1, keepaliveMs: 1000, keepaliveTimeoutMs: 1000, maxStreamsPerConnection: 1e9 };
   before(async () => {
     server.listen(0, '127.0.0.1');
     await once(server, 'listening');
-    const address = server.address();
-    const port = typeof address === 'object' && address !== null ? address.port : 0;
-    channel = new Http2Channel({ host: '127.0.0.1', port, origin: `http://127.0.0.1:${port}` }, 1000);
+    const port = portOf(server);
+    channel = new ConnectionPool({ host: '127.0.0.1', port, origin: `http://127.0.0.1:${port}` }, settings, 1000);
   });
   after(() => {
     channel.close();
@@ -40,7 +45,7 @@ describe('a unary gRPC call over node:http2', () => {
     server.close();
   });
 
-  const run = (maxReplyBytes = 16): Promise<UnaryResult> =>
+  const runOn = (opener: StreamOpener, maxReplyBytes = 16): Promise<UnaryResult> =>
     new Promise((resolve) => {
       const request = {
         path: '/S/M',
@@ -49,8 +54,9 @@ describe('a unary gRPC call over node:http2', () => {
         timeoutMs: 250,
         maxReplyBytes,
       };
-      new UnaryClientCall(channel.get(), request, resolve);
+      new UnaryClientCall(opener, request, resolve);
     });
+  const run = (maxReplyBytes = 16) => runOn(channel.get(), maxReplyBytes);
   const answer =
     (head: OutgoingHttpHeaders, body: Buffer | undefined, trailers?: OutgoingHttpHeaders): Script =>
     (stream) => {
@@ -179,11 +185,41 @@ describe('a unary gRPC call over node:http2', () => {
     const first = channel.get();
     await Promise.all(Array.from({ length: 20 }, () => run()));
     assert.equal(channel.get(), first);
-    const goaway = once(first, 'goaway');
     server.once('stream', (stream) => stream.session?.close());
     await run();
-    await goaway;
+    // The GOAWAY went out before the answer, so the client has it once the call is done.
+    assert.equal(first.usable, false);
     assert.notEqual(channel.get(), first);
     assert.equal((await run()).code, 0);
+  });
+
+  it('renews a connection after its stream limit: the old one closes once its calls are done', async () => {
+    script = answer({}, encodeFrame(Buffer.alloc(0)), { 'grpc-status': '0' });
+    const pool = new ConnectionPool(
+      { host: '127.0.0.1', port: portOf(server), origin: `http://127.0.0.1:${portOf(server)}` },
+      { ...settings, maxStreamsPerConnection: 3 },
+      1000,
+    );
+    try {
+      const first = pool.get();
+      const calls = Array.from({ length: 3 }, () => runOn(first));
+      assert.equal(first.usable, false, 'given up at its third stream');
+      assert.notEqual(pool.get(), first);
+      assert.deepEqual(
+        (await Promise.all(calls)).map((result) => result.code),
+        [0, 0, 0],
+      );
+    } finally {
+      pool.close();
+    }
+  });
+
+  it('marks a call refused (REFUSED_STREAM before any answer) so it may be sent again, and no other', async () => {
+    script = (stream) => stream.close(constants.NGHTTP2_REFUSED_STREAM);
+    const refused = await run();
+    assert.equal(refused.code, GrpcCode.UNAVAILABLE);
+    assert.equal('refused' in refused, true);
+    script = (stream) => stream.close(constants.NGHTTP2_INTERNAL_ERROR);
+    assert.equal('refused' in (await run()), false);
   });
 });

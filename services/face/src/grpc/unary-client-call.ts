@@ -1,10 +1,4 @@
-import {
-  type ClientHttp2Session,
-  type ClientHttp2Stream,
-  constants,
-  type IncomingHttpHeaders,
-  type OutgoingHttpHeaders,
-} from 'node:http2';
+import { type ClientHttp2Stream, constants, type IncomingHttpHeaders, type OutgoingHttpHeaders } from 'node:http2';
 import {
   decodeGrpcMessage,
   decodeUnaryFrame,
@@ -14,10 +8,19 @@ import {
   grpcCodeOfHttpStatus,
 } from '@faces/kit';
 
-/** How a call ended: OK with the reply message, or a status and its message. */
+/**
+ * How a call ended: OK with the reply message, or a status and its message. `refused`: color
+ * never processed it (never sent, RST_STREAM REFUSED_STREAM before any answer, or above the
+ * last-stream-id of a GOAWAY, which nghttp2 reports as REFUSED_STREAM), so it may be sent again.
+ */
 export type UnaryResult =
   | { readonly code: typeof GrpcCode.OK; readonly reply: Uint8Array }
-  | { readonly code: number; readonly message: string };
+  | { readonly code: number; readonly message: string; readonly refused?: true };
+
+/** Where a call's stream is opened: an HTTP/2 session, or a connection of the pool. */
+export interface StreamOpener {
+  request(headers: OutgoingHttpHeaders): ClientHttp2Stream;
+}
 
 export interface UnaryRequest {
   readonly path: string;
@@ -62,7 +65,7 @@ export class UnaryClientCall {
   private statusMessage = '';
 
   constructor(
-    session: ClientHttp2Session,
+    session: StreamOpener,
     private readonly request: UnaryRequest,
     private readonly done: (result: UnaryResult) => void,
   ) {
@@ -79,8 +82,9 @@ export class UnaryClientCall {
     try {
       stream = session.request(headers);
     } catch (error) {
-      // A session closing under us (GOAWAY, destroyed): the call was never sent.
-      queueMicrotask(() => this.finish({ code: GrpcCode.UNAVAILABLE, message: (error as Error).message }));
+      // A session closing under us (GOAWAY, destroyed, out of stream ids): the call was never sent.
+      const message = (error as Error).message;
+      queueMicrotask(() => this.finish({ code: GrpcCode.UNAVAILABLE, message, refused: true }));
       return;
     }
     this.stream = stream;
@@ -129,7 +133,8 @@ export class UnaryClientCall {
 
   private failed(error: NodeJS.ErrnoException): void {
     if (error.code === 'ERR_HTTP2_STREAM_ERROR') return; // a reset: closed() tells it by its code
-    this.finish({ code: GrpcCode.UNAVAILABLE, message: error.message });
+    const neverSent = error.code === 'ERR_HTTP2_GOAWAY_SESSION' || error.code === 'ERR_HTTP2_OUT_OF_STREAMS';
+    this.finish({ code: GrpcCode.UNAVAILABLE, message: error.message, ...(neverSent ? { refused: true } : {}) });
   }
 
   private closed(): void {
@@ -144,9 +149,14 @@ export class UnaryClientCall {
       this.finish({ code: this.status, message: this.statusMessage });
     } else {
       const rstCode = this.stream?.rstCode ?? 0;
+      const refused = rstCode === constants.NGHTTP2_REFUSED_STREAM && this.httpStatus === 0;
       this.finish(
         rstCode !== constants.NGHTTP2_NO_ERROR
-          ? { code: codeOfReset(rstCode), message: `the stream was reset (HTTP/2 error ${rstCode})` }
+          ? {
+              code: codeOfReset(rstCode),
+              message: `the stream was reset (HTTP/2 error ${rstCode})`,
+              ...(refused ? { refused: true as const } : {}),
+            }
           : { code: GrpcCode.INTERNAL, message: 'the answer ended without grpc-status' },
       );
     }
