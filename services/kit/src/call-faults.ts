@@ -1,8 +1,8 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { FaultDecision } from './faults.js';
 import { faultsConfigured } from './faults-plugin.js';
-import { countFault } from './metrics.js';
-import type { KitContext } from './server.js';
+import type { KitContext } from './http/server.js';
+import { countFault } from './metrics/metrics.js';
 
 /**
  * Faults for a call that is not a Fastify request (a gRPC call): the same injector's decide(), the

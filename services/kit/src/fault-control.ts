@@ -1,6 +1,6 @@
+import type { FaultConfig } from './config/kit-config.js';
 import { type SettingsView, settingsView } from './fault-settings.js';
 import { FaultInjector, faultsConfigured } from './faults.js';
-import type { FaultConfig } from './kit-config.js';
 import type { Rng } from './random.js';
 
 /** The most users with settings of their own: a presenter targets one or two, never thousands. */

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it, type TestContext } from 'node:test';
-import { readKitConfig } from './kit-config.js';
+import { readKitConfig } from './config/kit-config.js';
+import { buildServer } from './http/server.js';
 import { createRng } from './random.js';
-import { buildServer } from './server.js';
 
 const TOKEN = 'control-token-for-tests';
 const AUTH = { authorization: `Bearer ${TOKEN}` };

@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { checkToken, refuseToken } from './bearer.js';
 import { type FaultControl, TooManyUsersError } from './fault-control.js';
 import { readSettingsRequest, SettingsError } from './fault-settings.js';
+import { checkToken, refuseToken } from './http/bearer.js';
 
 /** The live fault control's path on every service. */
 export const FAULTS_PATH = '/faults';

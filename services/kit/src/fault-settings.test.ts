@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { ConfigError } from './config-error.js';
+import { ConfigError } from './config/config-error.js';
+import { type FaultConfig, readKitConfig } from './config/kit-config.js';
 import { readSettingsRequest, SettingsError } from './fault-settings.js';
-import { type FaultConfig, readKitConfig } from './kit-config.js';
 
 const ENVIRONMENT: FaultConfig = readKitConfig(
   { ERROR_FRACTION: '10', DELAY_BUCKETS: '0,5', MAX_RATE: '20', LATCH_IDLE_SECONDS: '3' },

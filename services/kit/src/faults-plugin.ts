@@ -1,9 +1,9 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { userOf } from './faces-headers.js';
 import type { FaultControl } from './fault-control.js';
 import { FAULT_STATUS, type FaultDecision, type FaultInjector, type FaultKind, faultsConfigured } from './faults.js';
-import { countFault, type Metrics } from './metrics.js';
+import { userOf } from './http/faces-headers.js';
+import { countFault, type Metrics } from './metrics/metrics.js';
 import { isExcludedFromFaults } from './reserved-routes.js';
 
 /** Names the injected fault on the response, so tests and audiences can tell it from a real one. */

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import type { FaultConfig } from './config/kit-config.js';
 import { FaultInjector, pickDelay, rollPercent } from './faults.js';
-import type { FaultConfig } from './kit-config.js';
 import { createRng } from './random.js';
 
 const base: FaultConfig = { errorFraction: 0, latchFraction: 0, delayBuckets: [], maxRate: 0, latchIdleSeconds: 30 };

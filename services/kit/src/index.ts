@@ -1,18 +1,19 @@
-export {
-  checkToken,
-  credentialOf,
-  refuseToken,
-  type TokenCheck,
-  type TokenCheckOptions,
-  tokensEqual,
-} from './bearer.js';
 export { decideCallFault } from './call-faults.js';
-export { type CellRoutesOptions, installCellRoutes } from './cell-routes.js';
-export { CellValues, type CellValuesOptions } from './cell-values.js';
-export { ConfigError } from './config-error.js';
-export { constantJsonHandler, JSON_CONTENT_TYPE } from './constant-json.js';
-export { type ControlTarget, FORWARD_TIMEOUT_MS, installControlForwards } from './control-forward.js';
-export { isCssNamedColor, isHexColor, isSafeCssColor, PALETTE, resolveColor } from './css-color.js';
+export { type CellRoutesOptions, installCellRoutes } from './cells/cell-routes.js';
+export { CellValues, type CellValuesOptions } from './cells/cell-values.js';
+export { type SubPath, subPathOf } from './cells/sub-path.js';
+export {
+  isWhich,
+  type Parsed,
+  parseUpdateBody,
+  type UpdateRequest,
+  WHICH_VALUES,
+  type Which,
+  whichProblem,
+} from './cells/update-request.js';
+export { installUpdateRoute, type UpdateRouteOptions } from './cells/update-route.js';
+export { ConfigError } from './config/config-error.js';
+export { isCssNamedColor, isHexColor, isSafeCssColor, PALETTE, resolveColor } from './config/css-color.js';
 export {
   type Env,
   isHeaderToken,
@@ -25,8 +26,20 @@ export {
   readRaw,
   readServiceAddress,
   type ServiceAddress,
-} from './env-readers.js';
-export { MAX_USER_BYTES, POD_HEADER, UNKNOWN_USER, USER_HEADER, userOf } from './faces-headers.js';
+} from './config/env-readers.js';
+export {
+  type FaultConfig,
+  type KitConfig,
+  LOG_LEVELS,
+  type LogLevel,
+  readKitConfig,
+  readServiceName,
+  readToken,
+  SERVICE_NAMES,
+  type ServiceName,
+} from './config/kit-config.js';
+export { RUNTIME_NODE_OPTIONS, withRuntimeNodeOptions } from './config/node-options.js';
+export { isServiceLinkVariable } from './config/service-links.js';
 export { FaultControl, type FaultControlView, MAX_USER_SETTINGS, TooManyUsersError } from './fault-control.js';
 export { controlGuard, FAULTS_PATH } from './fault-routes.js';
 export {
@@ -52,22 +65,25 @@ export {
   grpcCodeOfHttpStatus,
   parseGrpcTimeout,
 } from './grpc-wire.js';
-export { Health, type Readiness } from './health.js';
-export { type Http2StreamHandler, serveHttp2 } from './http2-front.js';
 export {
-  type FaultConfig,
-  type KitConfig,
-  LOG_LEVELS,
-  type LogLevel,
-  readKitConfig,
-  readServiceName,
-  readToken,
-  SERVICE_NAMES,
-  type ServiceName,
-} from './kit-config.js';
-export { forEachLine, listeningMessage, listeningPort } from './listening-line.js';
-export { countFault, DURATION_BUCKETS, type Metrics, type RequestLabel } from './metrics.js';
-export { RUNTIME_NODE_OPTIONS, withRuntimeNodeOptions } from './node-options.js';
+  checkToken,
+  credentialOf,
+  refuseToken,
+  type TokenCheck,
+  type TokenCheckOptions,
+  tokensEqual,
+} from './http/bearer.js';
+export { constantJsonHandler, JSON_CONTENT_TYPE } from './http/constant-json.js';
+export { type ControlTarget, FORWARD_TIMEOUT_MS, installControlForwards } from './http/control-forward.js';
+export { MAX_USER_BYTES, POD_HEADER, UNKNOWN_USER, USER_HEADER, userOf } from './http/faces-headers.js';
+export { Health, type Readiness } from './http/health.js';
+export { buildServer, isControlPath, type KitContext, type KitDeps, type ServerOptions } from './http/server.js';
+export { type Http2StreamHandler, serveHttp2 } from './http2-front.js';
+export { forEachLine, listeningMessage, listeningPort } from './lifecycle/listening-line.js';
+export { runService, type ServiceDefinition } from './lifecycle/run-service.js';
+export { type ShutdownResult, shutdown } from './lifecycle/shutdown.js';
+export { countFault, DURATION_BUCKETS, type Metrics, type RequestLabel } from './metrics/metrics.js';
+export { HistogramSeries, SeriesHistogram } from './metrics/series-histogram.js';
 export { HTTP2_PREFACE, installProtocolSplit, type ProtocolSplitOptions } from './protocol-split.js';
 export { createRng, type Rng } from './random.js';
 export { RateCounter } from './rate-counter.js';
@@ -78,19 +94,3 @@ export {
   isExcludedFromFaults,
   pathOf,
 } from './reserved-routes.js';
-export { runService, type ServiceDefinition } from './run-service.js';
-export { HistogramSeries, SeriesHistogram } from './series-histogram.js';
-export { buildServer, isControlPath, type KitContext, type KitDeps, type ServerOptions } from './server.js';
-export { isServiceLinkVariable } from './service-links.js';
-export { type ShutdownResult, shutdown } from './shutdown.js';
-export { type SubPath, subPathOf } from './sub-path.js';
-export {
-  isWhich,
-  type Parsed,
-  parseUpdateBody,
-  type UpdateRequest,
-  WHICH_VALUES,
-  type Which,
-  whichProblem,
-} from './update-request.js';
-export { installUpdateRoute, type UpdateRouteOptions } from './update-route.js';

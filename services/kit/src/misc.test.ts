@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { isSafeCssColor, PALETTE, resolveColor } from './css-color.js';
+import { subPathOf } from './cells/sub-path.js';
+import { isSafeCssColor, PALETTE, resolveColor } from './config/css-color.js';
 import { isExcludedFromFaults } from './reserved-routes.js';
-import { subPathOf } from './sub-path.js';
 
 describe('isExcludedFromFaults', () => {
   const cases: [string, boolean][] = [

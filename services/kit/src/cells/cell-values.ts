@@ -1,5 +1,5 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { JSON_CONTENT_TYPE } from './constant-json.js';
+import { JSON_CONTENT_TYPE } from '../http/constant-json.js';
 import { subPathOf } from './sub-path.js';
 import type { Parsed, Which } from './update-request.js';
 

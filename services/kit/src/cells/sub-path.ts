@@ -1,4 +1,4 @@
-import { pathOf } from './reserved-routes.js';
+import { pathOf } from '../reserved-routes.js';
 
 export type SubPath = 'center' | 'edge' | '';
 

@@ -1,7 +1,7 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import type { FastifyInstance } from 'fastify';
 import type { Dispatcher } from 'undici';
-import { controlGuard, FAULTS_PATH } from './fault-routes.js';
+import { controlGuard, FAULTS_PATH } from '../fault-routes.js';
 
 /** A service whose fault control this one passes calls on to. */
 export interface ControlTarget {
