@@ -38,6 +38,7 @@ export { checkToken, refuseToken } from './http/bearer.js';
 export { installControlForwards } from './http/control-forward.js';
 export { MAX_USER_BYTES, POD_HEADER, UNKNOWN_USER, USER_HEADER, userOf } from './http/faces-headers.js';
 export { buildServer, isControlPath, type KitContext, type KitDeps } from './http/server.js';
+export { BufferedCall } from './http/undici-call.js';
 export { serveHttp2 } from './http2-front.js';
 export { forEachLine, listeningPort } from './lifecycle/listening-line.js';
 export { runService, type ServiceDefinition } from './lifecycle/run-service.js';
