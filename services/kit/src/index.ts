@@ -3,7 +3,7 @@ export { decideCallFault } from './call-faults.js';
 export { installCellRoutes } from './cells/cell-routes.js';
 export { CellValues } from './cells/cell-values.js';
 export { type SubPath, subPathOf } from './cells/sub-path.js';
-export { isWhich, type Parsed, WHICH_VALUES, type Which, whichProblem } from './cells/update-request.js';
+export { isWhich, WHICH_VALUES, type Which, whichProblem } from './cells/update-request.js';
 export { ConfigError } from './config/config-error.js';
 export { isSafeCssColor, PALETTE, resolveColor } from './config/css-color.js';
 export {
