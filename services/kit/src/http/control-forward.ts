@@ -15,10 +15,10 @@ export interface ControlTarget {
   readonly where: string;
 }
 
-/** Control calls are rare and small: an answer past this is not one (the pools cap bodies at 64 KiB too). */
-export const FORWARD_TIMEOUT_MS = 5000;
+/** Control calls are rare and small: a service that has not answered one in this time is not answering. */
+const FORWARD_TIMEOUT_MS = 5000;
 
-/** The most a control answer may be: one small JSON object. */
+/** The most a control answer may be: it is one small JSON object (face's own backend pools cap theirs the same). */
 const MAX_FORWARD_BYTES = 64 * 1024;
 
 type Forwarded = Result<{ readonly status: number; readonly body: Buffer; readonly type: string | undefined }>;
