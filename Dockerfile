@@ -19,7 +19,7 @@ RUN npm run build
 RUN node scripts/stage-runtime.mjs /app && chmod 0755 /app/services/cli/dist/bundle/faces.js
 
 FROM node:${NODE_VERSION}-slim
-# NODE_OPTIONS is RUNTIME_NODE_OPTIONS of services/kit/src/node-options.ts (why each flag, there);
+# NODE_OPTIONS is RUNTIME_NODE_OPTIONS of services/kit/src/config/node-options.ts (why each flag, there);
 # a static test keeps the two equal.
 ENV NODE_ENV=production \
     NODE_OPTIONS="--max-semi-space-size=4 --v8-pool-size=1"

@@ -13,12 +13,14 @@ PINNED_NODE := $(NODE_DIR)/bin/node
 export PATH := $(NODE_DIR)/bin:$(PATH)
 endif
 service ?=
+# make test T=<filter> (or make watch T=…): only the compiled tests whose path contains the filter.
+T ?=
 DOCKER ?= docker
 IMAGE ?= ghcr.io/faces-demo/faces
 TAG ?= $(shell node -p "require('./package.json').version")
 PLATFORMS ?= linux/amd64,linux/arm64
 
-.PHONY: help node install system-deps build run test lint bench clean images images-push
+.PHONY: help node install system-deps build run test watch lint check bench clean images images-push
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-12s %s\n", $$1, $$2}'
@@ -48,12 +50,23 @@ endif
 run: build ## run Faces locally on loopback and print the URL to open
 	node services/cli/dist/bundle/faces.js all
 
-test: node system-deps build ## run every test: lint, unit, black-box, browser, static
+test: node system-deps build ## run every test: lint, unit, black-box, browser, static (T=<filter>: only the matching tests)
+ifeq ($(T),)
 	$(NPM) run lint
-	node scripts/run-tests.mjs
+endif
+	node scripts/run-tests.mjs $(T)
 
-lint: install ## biome lint and format check, and the type check
+watch: build ## rebuild on every change (tsc -b --watch) and rerun the tests it touches (T=<filter> to narrow)
+	node scripts/watch.mjs $(T)
+
+lint: install ## biome lint and format check (make check adds the type check)
 	$(NPM) run lint
+
+check: install ## lint, then the type check of every workspace and the browser app
+	$(NPM) run lint
+	$(NPM) run generate
+	npx tsc -b
+	npx tsc -p gui/tsconfig.app.json
 
 bench: build ## run the benchmarks (not tests) and write bench-results/
 	node scripts/bench.mjs

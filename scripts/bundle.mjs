@@ -43,12 +43,15 @@ const requiresBundled = new Set();
 const bundleRuntimeRequires = {
   name: 'bundle-runtime-requires',
   setup(pluginBuild) {
-    pluginBuild.onLoad({ filter: /[\\/]kit[\\/]dist[\\/](undici-pool|lazy-schema-compilers)\.js$/ }, (args) => {
-      const source = readFileSync(args.path, 'utf8');
-      if (!source.includes(LOCAL_REQUIRE)) throw new Error(`bundle: ${args.path} no longer has ${LOCAL_REQUIRE}`);
-      requiresBundled.add(basename(args.path));
-      return { loader: 'js', contents: source.replace(LOCAL_REQUIRE, ''), resolveDir: dirname(args.path) };
-    });
+    pluginBuild.onLoad(
+      { filter: /[\\/]kit[\\/]dist[\\/]http[\\/](undici-pool|lazy-schema-compilers)\.js$/ },
+      (args) => {
+        const source = readFileSync(args.path, 'utf8');
+        if (!source.includes(LOCAL_REQUIRE)) throw new Error(`bundle: ${args.path} no longer has ${LOCAL_REQUIRE}`);
+        requiresBundled.add(basename(args.path));
+        return { loader: 'js', contents: source.replace(LOCAL_REQUIRE, ''), resolveDir: dirname(args.path) };
+      },
+    );
   },
 };
 

@@ -1,7 +1,8 @@
 #!/usr/bin/env node
-// Runs every compiled test file (`*.test.js` under a dist folder) with node's test runner.
-// Node 20's `node --test` takes no globs, so the files are listed here. Arguments filter by
-// substring: `node scripts/run-tests.mjs kit blackbox/faults`.
+// Runs every compiled test file (`*.test.js` under a dist folder) with node's test runner. The
+// files are listed here, not globbed, so that a filter is any part of the path: arguments filter
+// by substring (`node scripts/run-tests.mjs kit blackbox/faults`, or `make test T=kit`).
+// `--watch` first reruns the tests whenever a compiled file they load changes (scripts/watch.mjs).
 import { spawnSync } from 'node:child_process';
 import { readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -26,18 +27,25 @@ function find(dir, inDist, out) {
   return out;
 }
 
-const filters = process.argv.slice(2);
+const watch = process.argv.includes('--watch');
+const filters = process.argv.slice(2).filter((arg) => arg !== '--watch');
 const files = roots
   .flatMap((dir) => find(join(root, dir), false, []))
   .filter((file) => filters.length === 0 || filters.some((filter) => file.includes(filter)))
   .sort();
 if (files.length === 0) {
-  console.error('run-tests: no compiled test files found (run `npm run build` first)');
+  console.error(
+    `run-tests: no compiled test file${filters.length > 0 ? ` matches ${filters.join(' or ')}` : ''} (run \`npm run build\` first)`,
+  );
   process.exit(1);
 }
 const concurrency = process.env.TEST_CONCURRENCY ?? '2';
-const result = spawnSync(process.execPath, ['--test', `--test-concurrency=${concurrency}`, ...files], {
-  cwd: root,
-  stdio: 'inherit',
-});
+const result = spawnSync(
+  process.execPath,
+  ['--test', `--test-concurrency=${concurrency}`, ...(watch ? ['--watch'] : []), ...files],
+  {
+    cwd: root,
+    stdio: 'inherit',
+  },
+);
 process.exit(result.status ?? 1);

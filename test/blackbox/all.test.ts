@@ -7,6 +7,7 @@ import { describe, it, type TestContext } from 'node:test';
 import { RUNTIME_NODE_OPTIONS } from '@faces/kit';
 import { get } from '../helpers/http.js';
 import { FACES_BIN } from '../helpers/processes.js';
+import { waitUntil } from '../helpers/wait-until.js';
 
 /** Starts `faces all` on a free port and resolves with its URL once it prints it. */
 async function startAll(
@@ -95,12 +96,12 @@ describe('faces all', () => {
     assert.ok(services.every(running));
     child.kill('SIGKILL');
     await once(child, 'exit');
-    const deadline = Date.now() + 15_000;
-    while (services.some(running) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
-    assert.deepEqual(
-      services.filter(running),
-      [],
-      'services still running after faces all was killed (they would hold their ports)',
+    await waitUntil(
+      'every service to exit after faces all was killed (else they would hold their ports)',
+      async () => services.filter(running),
+      (left) => left.length === 0,
+      15_000,
+      50,
     );
     await assert.rejects(get(url), 'the GUI still answers after faces all was killed');
   });

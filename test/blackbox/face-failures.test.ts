@@ -4,6 +4,7 @@ import { type Agent, request } from 'undici';
 import { closedPort, type RecordingBackend, startHungServer, startRecordingBackend } from '../helpers/backends.js';
 import { createAgent, get } from '../helpers/http.js';
 import { type RunningService, startFaces } from '../helpers/processes.js';
+import { waitFor } from '../helpers/wait-until.js';
 
 const GRINNING = '&#x1F603;';
 const CURSING = '&#x1F92C;';
@@ -122,8 +123,7 @@ describe('face stopped while a backend hangs', () => {
     // Connection: close, so that no kept-alive socket outlives the answer (draining is the kit's business).
     const inFlight = getFace(`${face.url}/center/`, agent, true);
     // face has called both backends: the request is accepted and in flight.
-    const deadline = Date.now() + 10_000;
-    while (hung.accepted() < 2 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 10));
+    await waitFor('face to call both backends', () => hung.accepted() >= 2);
     assert.equal(hung.accepted(), 2);
     const exited = face.stop('SIGTERM');
     const { status, face: body } = await inFlight;

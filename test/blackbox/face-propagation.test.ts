@@ -3,20 +3,13 @@ import { after, before, describe, it } from 'node:test';
 import { type RecordingBackend, startRecordingBackend } from '../helpers/backends.js';
 import { createAgent, get, getMany } from '../helpers/http.js';
 import { type RunningService, startFaces } from '../helpers/processes.js';
+import { waitFor } from '../helpers/wait-until.js';
 
 const TRACE_ID = '4bf92f3577b34da6a3ce929d0e0e4736';
 const CALLER_SPAN = '00f067aa0ba902b7';
 const TRACEPARENT = /^00-([0-9a-f]{32})-([0-9a-f]{16})-([0-9a-f]{2})$/;
 
 /** Waits for a condition with a generous bound (log lines arrive asynchronously). */
-async function waitFor(condition: () => boolean, what: string, timeoutMs = 10_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}
-
 describe('what face passes on to its backends', () => {
   const agent = createAgent(8);
   let smiley: RecordingBackend;
@@ -91,12 +84,8 @@ describe('what face passes on to its backends', () => {
       assert.equal(match[3], '01');
       assert.equal(request.headers.tracestate, 'vendor=1');
     }
-    await waitFor(
-      () =>
-        face.lines.some(
-          (line) => line.includes('"url":"/center/?trace=1"') && line.includes(`"trace_id":"${TRACE_ID}"`),
-        ),
-      'the request log line with the trace id',
+    await waitFor('the request log line with the trace id', () =>
+      face.lines.some((line) => line.includes('"url":"/center/?trace=1"') && line.includes(`"trace_id":"${TRACE_ID}"`)),
     );
   });
 

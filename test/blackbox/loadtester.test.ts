@@ -3,9 +3,9 @@ import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { request } from 'undici';
 import { type RunningService, runFacesToExit, startFaces } from '../helpers/processes.js';
+import { waitFor } from '../helpers/wait-until.js';
 
 async function post(url: string, body: unknown): Promise<{ status: number; body: string }> {
   const response = await request(url, { method: 'POST', body: typeof body === 'string' ? body : JSON.stringify(body) });
@@ -28,14 +28,6 @@ async function metric(service: RunningService, name: string): Promise<number> {
 }
 
 /** Polls until `check` holds, within a generous bound (the machine is shared and noisy). */
-async function waitFor(what: string, check: () => Promise<boolean>, timeoutMs = 20_000): Promise<void> {
-  const until = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > until) assert.fail(`timed out waiting for ${what}`);
-    await sleep(50);
-  }
-}
-
 function tempDir(t: { after: (fn: () => void) => void }): string {
   const dir = mkdtempSync(join(tmpdir(), 'faces-loadtester-'));
   t.after(() => rmSync(dir, { recursive: true, force: true }));
@@ -84,8 +76,12 @@ test('a cmd webhook loads a real service in the background, once per canary and 
 
   const short = await post(`${tester.url}/`, canary('smiley', { cmd: `hey -n 50 -c 2 ${smiley.url}/` }));
   assert.deepEqual(short, { status: 202, body: 'started' });
-  await waitFor('50 requests sent', async () => (await metric(tester, 'faces_loadtester_requests_sent_total')) === 50);
-  await waitFor('the run to end', async () => (await metric(tester, 'faces_loadtester_runs_running')) === 0);
+  await waitFor(
+    '50 requests sent',
+    async () => (await metric(tester, 'faces_loadtester_requests_sent_total')) === 50,
+    20_000,
+  );
+  await waitFor('the run to end', async () => (await metric(tester, 'faces_loadtester_runs_running')) === 0, 20_000);
   assert.equal(await metric(tester, 'faces_loadtester_last_run_success_ratio'), 1);
 
   const long = canary('face', { cmd: `hey -z 1m -q 1 -c 1 ${smiley.url}/` });
@@ -106,10 +102,10 @@ test('a blocking run stops when the caller gives up waiting', async (t) => {
     body: JSON.stringify(canary('face', { type: 'bash', cmd: `hey -z 10m -q 5 -c 1 ${smiley.url}/` })),
     signal: caller.signal,
   }).catch((error: unknown) => error);
-  await waitFor('the run to start', async () => (await metric(tester, 'faces_loadtester_runs_running')) === 1);
+  await waitFor('the run to start', async () => (await metric(tester, 'faces_loadtester_runs_running')) === 1, 20_000);
   caller.abort();
   assert.ok((await answer) instanceof Error);
-  await waitFor('the run to stop', async () => (await metric(tester, 'faces_loadtester_runs_running')) === 0);
+  await waitFor('the run to stop', async () => (await metric(tester, 'faces_loadtester_runs_running')) === 0, 20_000);
 });
 
 test('commands are parsed, never run by a shell', async (t) => {

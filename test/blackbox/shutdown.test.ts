@@ -3,14 +3,7 @@ import { describe, it } from 'node:test';
 import { createAgent, get } from '../helpers/http.js';
 import { startFaces } from '../helpers/processes.js';
 import { parsePrometheus, sumOf } from '../helpers/prometheus.js';
-
-async function waitFor(what: string, check: () => Promise<boolean>, timeoutMs = 10_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}
+import { waitFor } from '../helpers/wait-until.js';
 
 describe('graceful shutdown', () => {
   it('SIGTERM with 20 slow requests in flight answers all 20 with 200 and exits 0', async (t) => {

@@ -7,6 +7,7 @@ import { FAILED_ROLLOUT, flaggerEvent, postEvent, SUCCEEDED_ROLLOUT } from '../h
 import { waitForAllCells, waitForPage } from '../helpers/grid.js';
 import { startFaces } from '../helpers/processes.js';
 import { startStack } from '../helpers/stack.js';
+import { waitUntil } from '../helpers/wait-until.js';
 
 /** In the page: each banner's tone, title, phase, weight text, bar, message and border colour. */
 const BANNERS = `[...(document.querySelector('faces-app')?.shadowRoot?.querySelector('faces-rollouts')?.shadowRoot?.querySelectorAll('faces-rollout') ?? [])].map((el) => {
@@ -47,14 +48,15 @@ async function waitForBanner(
   holds: (banner: Banner) => boolean,
   what: string,
 ): Promise<Banner> {
-  const deadline = Date.now() + 10_000;
-  for (;;) {
-    const found = (await banners(page)).find((banner) => banner.title === title);
-    if (found !== undefined && holds(found)) return found;
-    if (Date.now() > deadline)
-      throw new Error(`timed out waiting for ${title} ${what}; saw ${JSON.stringify(await banners(page))}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
+  const matches = (banner: Banner) => banner.title === title && holds(banner);
+  const seen = await waitUntil(
+    `${title} ${what}`,
+    () => banners(page),
+    (all) => all.some(matches),
+    10_000,
+    50,
+  );
+  return seen.find(matches) as Banner;
 }
 
 const RED = 'rgb(238, 102, 119)';
@@ -136,14 +138,17 @@ describe('the GUI in chromium, Flagger rollouts', () => {
     assert.equal(await gui.stop(), 0, 'the open stream did not hold the shutdown up');
     gui = await startFaces(['gui'], { ...env, PORT: String(port) });
     // The new GUI remembers nothing; the page shows what it pushes once it has reconnected.
-    const deadline = Date.now() + 20_000;
     let status = 0;
-    while (Date.now() < deadline) {
-      status = await postEvent(gui.url, flaggerEvent('face', 'Progressing', 'Advance face.faces canary weight 10'));
-      const seen = (await banners(page)).find((b) => b.title === 'face.faces');
-      if (seen?.weight === 'weight 10 % of 50 %') break;
-      await new Promise((resolve) => setTimeout(resolve, 250));
-    }
+    await waitUntil(
+      'the reconnected page to show an event posted to the new GUI',
+      async () => {
+        status = await postEvent(gui.url, flaggerEvent('face', 'Progressing', 'Advance face.faces canary weight 10'));
+        return (await banners(page)).find((b) => b.title === 'face.faces')?.weight ?? null;
+      },
+      (weight) => weight === 'weight 10 % of 50 %',
+      20_000,
+      250,
+    );
     assert.equal(status, 202);
     await waitForBanner(page, 'face.faces', (b) => b.weight === 'weight 10 % of 50 %', 'after the restart');
   });

@@ -1,5 +1,5 @@
-// An independent gRPC client for color: @grpc/grpc-js's generic client fed only the .proto (color
-// is served by Connect; face's client is Connect too), so the wire is checked by another library.
+// An independent gRPC client for color: @grpc/grpc-js's generic client fed only the .proto (color's
+// server and face's client frame gRPC themselves, on node:http2), so the wire is checked by another library.
 import * as grpc from '@grpc/grpc-js';
 import * as protoLoader from '@grpc/proto-loader';
 import { repoPath } from './repo.js';
@@ -35,8 +35,9 @@ export interface ColorClient {
 const definition = protoLoader.loadSync(COLOR_PROTO, { keepCase: true, defaults: true });
 
 /**
- * grpc-message is percent-encoded; Connect encodes as encodeURIComponent does and grpc-js decodes
- * with decodeURI, which leaves `%3A` (:), `%2C` (,), `%23` (#) … as they are. The rest is decoded here.
+ * grpc-message is percent-encoded (color: encodeGrpcMessage in services/kit/src/grpc-wire.ts), and
+ * grpc-js decodes it with decodeURI, which leaves escapes such as `%3A` (:), `%2C` (,), `%23` (#) as
+ * they are should a server send them. The rest is decoded here.
  */
 function undoPercentEncoding(details: string): string {
   return details.replace(/%([0-9A-Fa-f]{2})/g, (_whole, hex: string) => String.fromCharCode(Number.parseInt(hex, 16)));

@@ -1,6 +1,6 @@
 // A stand-in for color's gRPC service, written on node:http2 with the gRPC framing and the
-// protobuf of ColorResponse done by hand: independent of both Connect (face's client) and
-// grpc-js. It records each call's path and metadata and counts TCP connections.
+// protobuf of ColorResponse done by hand: independent of both face's client (services/face/src/grpc)
+// and grpc-js. It records each call's path and metadata and counts TCP connections.
 import { once } from 'node:events';
 import { createServer, type IncomingHttpHeaders, type ServerHttp2Session, type ServerHttp2Stream } from 'node:http2';
 

@@ -1,5 +1,8 @@
 import { readColorConfig } from '@faces/color';
-import { type Env, readKitConfig, readServiceName, type ServiceName } from '@faces/kit';
+import { readFaceConfig } from '@faces/face';
+import { readGuiConfig } from '@faces/gui';
+import { type Env, readServiceName, type ServiceAddress, type ServiceName } from '@faces/kit';
+import { readLoadtesterConfig } from '@faces/load';
 import { readSmileyConfig } from '@faces/smiley';
 
 /** What a service reads from its environment: the exact names, and a check that values are accepted. */
@@ -11,10 +14,8 @@ export interface ServiceEnv {
   readonly patterns: readonly RegExp[];
   /** Defaults of the backend address variables, where the service has them. */
   readonly addressDefaults: Readonly<Record<string, string>>;
-  /** Reads a full config from env; throws ConfigError on a bad value. Undefined while not in code. */
-  readonly read: ((env: Env) => unknown) | undefined;
-  /** True when names come from the code, false when from the table below. */
-  readonly fromCode: boolean;
+  /** Reads a full config from env; throws ConfigError on a bad value. */
+  readonly read: (env: Env) => unknown;
 }
 
 /** Every variable a reader asks for, by handing it an environment that records each lookup. */
@@ -33,41 +34,29 @@ export function namesRead(reader: (env: Env) => unknown): Set<string> {
   return names;
 }
 
-/**
- * face and the GUI are built on other branches: until their config readers are importable here,
- * this table stands in for them (from the contract and the issues). Once `@faces/face` or
- * `@faces/gui` exports a `read…Config(env)`, the names come from the code and the test checks
- * that every name in this table is still read.
- */
-export const PENDING: Record<'face' | 'gui', { names: string[]; addressDefaults: Record<string, string> }> = {
-  face: {
-    names: ['SMILEY_SERVICE', 'COLOR_SERVICE', 'BACKEND_TIMEOUT_MS'],
-    addressDefaults: { SMILEY_SERVICE: 'smiley', COLOR_SERVICE: 'color' },
-  },
-  gui: {
-    names: ['FACE_SERVICE', 'COLOR', 'HIDE_KEY', 'SHOW_PODS', 'NUM_ROWS', 'NUM_COLS', 'EDGE_SIZE', 'START_ACTIVE'],
-    addressDefaults: { FACE_SERVICE: 'face' },
-  },
-};
-
 const GUI_PATTERNS = [/^COLOR_[A-Za-z0-9_.-]+$/];
 
-type Reader = (env: Env) => unknown;
-
-async function readerFrom(specifier: string): Promise<Reader | undefined> {
-  let module: Record<string, unknown>;
-  try {
-    module = (await import(specifier)) as Record<string, unknown>;
-  } catch (error) {
-    // Not built or not merged yet: fall back to the table. Any other failure is a real one.
-    if ((error as { code?: string }).code === 'ERR_MODULE_NOT_FOUND') return undefined;
-    throw error;
-  }
-  const name = Object.keys(module).find((key) => /^read\w+Config$/.test(key) && key !== 'readKitConfig');
-  const reader = name === undefined ? undefined : module[name];
-  return typeof reader === 'function' ? (reader as Reader) : undefined;
+/** host:port of an address, as a default the address variable falls back to. */
+function hostPort(address: ServiceAddress): string {
+  return `${address.host}:${address.port}`;
 }
 
+/** Each service's config reader, and the defaults of its backend address variables (from the code). */
+const READERS: Record<ServiceName, { read: (env: Env) => unknown; addressDefaults: () => Record<string, string> }> = {
+  smiley: { read: readSmileyConfig, addressDefaults: () => ({}) },
+  color: { read: readColorConfig, addressDefaults: () => ({}) },
+  face: {
+    read: readFaceConfig,
+    addressDefaults: () => {
+      const config = readFaceConfig({});
+      return { SMILEY_SERVICE: hostPort(config.smiley), COLOR_SERVICE: hostPort(config.color) };
+    },
+  },
+  gui: { read: readGuiConfig, addressDefaults: () => ({ FACE_SERVICE: hostPort(readGuiConfig({}).face) }) },
+  loadtester: { read: readLoadtesterConfig, addressDefaults: () => ({}) },
+};
+
+/** Every variable `service` reads, from its own config reader (a reader that fails to import fails the test). */
 export async function serviceEnv(service: ServiceName): Promise<ServiceEnv> {
   // FACES_SERVICE is read by the `faces` command itself, before the service's own reader.
   const command = namesRead((env) => {
@@ -77,20 +66,8 @@ export async function serviceEnv(service: ServiceName): Promise<ServiceEnv> {
       // the recorder has no value: the ConfigError is expected
     }
   });
-  const kitNames = namesRead((env) => readKitConfig(env, service));
+  const { read, addressDefaults } = READERS[service];
+  const names = new Set([...command, ...namesRead(read)]);
   const patterns = service === 'gui' ? GUI_PATTERNS : [];
-  if (service === 'smiley' || service === 'color') {
-    const read = service === 'smiley' ? readSmileyConfig : readColorConfig;
-    const names = new Set([...command, ...namesRead(read)]);
-    return { service, names, patterns, addressDefaults: {}, read, fromCode: true };
-  }
-  const pending = service === 'loadtester' ? { names: [], addressDefaults: {} } : PENDING[service];
-  // A variable specifier, so the type check does not need the package before it exists.
-  const read = await readerFrom(service === 'face' ? '@faces/face' : service === 'gui' ? '@faces/gui' : '@faces/load');
-  if (read !== undefined) {
-    const names = new Set([...command, ...namesRead(read)]);
-    return { service, names, patterns, addressDefaults: pending.addressDefaults, read, fromCode: true };
-  }
-  const names = new Set([...command, ...kitNames, ...pending.names]);
-  return { service, names, patterns, addressDefaults: pending.addressDefaults, read: undefined, fromCode: false };
+  return { service, names, patterns, addressDefaults: addressDefaults(), read };
 }

@@ -16,3 +16,19 @@ export async function waitUntil<T>(
     await new Promise((resolve) => setTimeout(resolve, intervalMs));
   }
 }
+
+/** waitUntil for a yes-or-no condition, checked in the test process (sync or async). */
+export async function waitFor(
+  what: string,
+  condition: () => boolean | Promise<boolean>,
+  timeoutMs = 10_000,
+  intervalMs = 25,
+): Promise<void> {
+  await waitUntil(
+    what,
+    async () => condition(),
+    (holds) => holds,
+    timeoutMs,
+    intervalMs,
+  );
+}

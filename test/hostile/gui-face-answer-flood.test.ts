@@ -5,6 +5,7 @@ import { GOOD_FACE, HOSTILE_PATHS, type HostileFace, startHostileFace } from '..
 import { createAgent } from '../helpers/http.js';
 import { peakRssOf } from '../helpers/peak-rss.js';
 import { type RunningService, startFaces } from '../helpers/processes.js';
+import { waitFor } from '../helpers/wait-until.js';
 
 const MIB = 1024 * 1024;
 /** Big enough that buffering it shows plainly in the GUI's memory, small enough to stay quick. */
@@ -14,14 +15,6 @@ const READ_BOUND = 16 * MIB;
 const ASK_MS = 20_000;
 
 /** Waits for a condition, bounded in time. */
-async function waitFor(condition: () => boolean, what: string, timeoutMs = 10_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-}
-
 describe('the GUI facing a face that floods its answer', () => {
   const agent = createAgent(4);
   let face: HostileFace;
@@ -57,7 +50,7 @@ describe('the GUI facing a face that floods its answer', () => {
     it(`answers a ${kind} with 502 and a one-line reason, without buffering it`, async (t) => {
       const peakBefore = await peakRssOf(gui.child.pid);
       const { status, body } = await ask(path);
-      await waitFor(() => face.lastFlood.cutOff || face.lastFlood.sent >= FLOOD_BYTES, 'the flood to end');
+      await waitFor('the flood to end', () => face.lastFlood.cutOff || face.lastFlood.sent >= FLOOD_BYTES);
       const grown = (await peakRssOf(gui.child.pid)) - peakBefore;
       t.diagnostic(`peak RSS +${(grown / MIB).toFixed(1)} MiB; face handed ${face.lastFlood.sent} bytes to its socket`);
       assert.ok(grown < READ_BOUND, `the GUI's peak RSS grew by ${(grown / MIB).toFixed(1)} MiB`);

@@ -15,7 +15,7 @@ import {
   WORKLOADS,
   type Workload,
 } from '../helpers/manifests.js';
-import { namesRead, PENDING, serviceEnv } from '../helpers/service-env.js';
+import { namesRead, serviceEnv } from '../helpers/service-env.js';
 import { at, type Json } from '../helpers/yaml-docs.js';
 
 const base = renderBase();
@@ -44,7 +44,7 @@ for (const workload of WORKLOADS) {
     const known = await serviceEnv(service);
     const isKnown = (name: string) => known.names.has(name) || known.patterns.some((re) => re.test(name));
 
-    test(`every variable in the Kubernetes base is one ${service} reads${known.fromCode ? '' : ' (table: not in code yet)'}`, () => {
+    test(`every variable in the Kubernetes base is one ${service} reads`, () => {
       assert.deepEqual(
         Object.keys(k8sEnv(workload)).filter((name) => !isKnown(name)),
         [],
@@ -90,13 +90,10 @@ for (const workload of WORKLOADS) {
       }
     });
 
-    if (known.read !== undefined) {
-      const read = known.read;
-      test(`${service} accepts the values in Kubernetes and compose`, () => {
-        read(k8sEnv(workload));
-        read(composeEnv(workload));
-      });
-    }
+    test(`${service} accepts the values in Kubernetes and compose`, () => {
+      known.read(k8sEnv(workload));
+      known.read(composeEnv(workload));
+    });
   });
 }
 
@@ -109,20 +106,6 @@ test("faces-gui knows the variables the workshop's patch gives it", async () => 
     .filter((name) => !gui.names.has(name) && !gui.patterns.some((re) => re.test(name)));
   assert.deepEqual(unknown, []);
 });
-
-for (const service of ['face', 'gui'] as const) {
-  test(`the stand-in table for ${service} is still true once ${service}'s config reader exists`, async (t) => {
-    const known = await serviceEnv(service);
-    if (!known.fromCode) {
-      t.diagnostic(`${service}: config reader not importable yet; using the table`);
-      return;
-    }
-    assert.deepEqual(
-      PENDING[service].names.filter((name) => !known.names.has(name)),
-      [],
-    );
-  });
-}
 
 // Near-misses for the name recorder: it must see exactly what a reader asks for.
 test('namesRead records every variable a reader looks up, and nothing else', () => {

@@ -1,5 +1,5 @@
 import type { IncomingHttpHeaders } from 'node:http';
-import { POD_HEADER, type ServiceAddress, USER_HEADER } from '@faces/kit';
+import { BufferedCall, POD_HEADER, type ServiceAddress, USER_HEADER } from '@faces/kit';
 import { errors, Pool } from '@faces/kit/undici-pool';
 import type { Dispatcher } from 'undici';
 
@@ -24,35 +24,19 @@ export const MAX_FACE_ANSWER_BYTES = 64 * 1024;
 const PASSED_BACK: ReadonlySet<string> = new Set(['content-type', POD_HEADER, 'x-faces-degraded', 'x-faces-fault']);
 
 const TIMEOUT_CODES = new Set(['UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT', 'UND_ERR_CONNECT_TIMEOUT']);
-const EMPTY = Buffer.alloc(0);
 
-/**
- * One forwarded request as an undici dispatch handler: the status, the passed-back headers and
- * the body bytes, with no response stream and one timer. Settles exactly once: on the answer, on
- * a transport error, or when the deadline expires (then the connection is aborted).
- */
-class ProxyCall implements Dispatcher.DispatchHandler {
-  private controller: Dispatcher.DispatchController | undefined;
-  private settled = false;
-  private status = 0;
-  private headers: Record<string, string> = {};
-  private readonly chunks: Buffer[] = [];
-  private readonly timer: NodeJS.Timeout;
+/** One forwarded request: the status, the passed-back headers and the body bytes, under its own deadline. */
+class ProxyCall extends BufferedCall {
+  private kept: Record<string, string> = {};
 
   constructor(
     private readonly proxy: FaceProxy,
     private readonly resolve: (result: ProxyResult) => void,
   ) {
-    this.timer = setTimeout(() => this.expire(), proxy.timeoutMs);
+    super(MAX_FACE_ANSWER_BYTES, proxy.timeoutMs);
   }
 
-  onRequestStart(controller: Dispatcher.DispatchController): void {
-    if (this.settled) controller.abort(new errors.RequestAbortedError());
-    else this.controller = controller;
-  }
-
-  onResponseStart(_controller: Dispatcher.DispatchController, statusCode: number, received: IncomingHttpHeaders): void {
-    this.status = statusCode;
+  protected override headers(received: IncomingHttpHeaders): void {
     const headers: Record<string, string> = {};
     for (const name of PASSED_BACK) {
       const value = received[name];
@@ -60,33 +44,15 @@ class ProxyCall implements Dispatcher.DispatchHandler {
       const first = Array.isArray(value) ? value[0] : value;
       if (first !== undefined) headers[name] = first;
     }
-    this.headers = headers;
+    this.kept = headers;
   }
 
-  onResponseData(_controller: Dispatcher.DispatchController, chunk: Buffer): void {
-    this.chunks.push(chunk);
+  protected answered(status: number, body: Buffer): void {
+    this.resolve({ kind: 'answer', status, body, headers: this.kept });
   }
 
-  onResponseEnd(): void {
-    const body = this.chunks.length === 1 ? (this.chunks[0] ?? EMPTY) : Buffer.concat(this.chunks);
-    this.settle({ kind: 'answer', status: this.status, body, headers: this.headers });
-  }
-
-  onResponseError(_controller: Dispatcher.DispatchController, error: Error): void {
-    this.settle(this.proxy.failure(error));
-  }
-
-  private expire(): void {
-    if (this.settled) return;
-    this.settle(this.proxy.timedOut());
-    this.controller?.abort(new errors.RequestAbortedError());
-  }
-
-  private settle(result: ProxyResult): void {
-    if (this.settled) return;
-    this.settled = true;
-    clearTimeout(this.timer);
-    this.resolve(result);
+  protected failed(reason: Error | 'timeout'): void {
+    this.resolve(reason === 'timeout' ? this.proxy.timedOut() : this.proxy.failure(reason));
   }
 }
 

@@ -17,17 +17,17 @@ describe('parseFaultsArgs', () => {
       '--max-rate',
       '2.5',
     ]);
-    assert.equal(parsed.kind, 'options');
-    if (parsed.kind !== 'options') return;
-    assert.equal(parsed.options.url.href, 'http://127.0.0.1:8001/faults');
-    assert.equal(parsed.options.user, 'testuser');
-    assert.deepEqual(parsed.options.settings, {
+    assert.ok(parsed.ok && parsed.value !== 'help');
+    const options = parsed.value;
+    assert.equal(options.url.href, 'http://127.0.0.1:8001/faults');
+    assert.equal(options.user, 'testuser');
+    assert.deepEqual(options.settings, {
       errorFraction: '75',
       latchFraction: '0',
       delayBuckets: '0,500',
       maxRate: '2.5',
     });
-    assert.equal(parsed.options.reset, false);
+    assert.equal(options.reset, false);
   });
 
   const errors: { args: string[]; message: RegExp }[] = [
@@ -37,6 +37,8 @@ describe('parseFaultsArgs', () => {
     { args: ['--target', 'http://x', '--error-fractions', '5'], message: /unknown argument "--error-fractions"/ },
     { args: ['--target', 'http://x', '-error-fraction', '5'], message: /unknown argument "-error-fraction"/ },
     { args: ['--target', 'http://x', '--user', 'a', '--user', 'b'], message: /--user is given twice/ },
+    { args: ['--target', 'http://x', 'stray'], message: /unknown argument "stray"/ },
+    { args: ['--target', 'http://x', '--reset=yes'], message: /unknown argument "--reset=yes"/ },
     {
       args: ['--target', 'http://x', '--reset', '--error-fraction', '5'],
       message: /--reset .* takes no setting flags/,
@@ -45,8 +47,8 @@ describe('parseFaultsArgs', () => {
   for (const { args, message } of errors) {
     it(`refuses ${JSON.stringify(args)}`, () => {
       const parsed = parseFaultsArgs(args);
-      assert.equal(parsed.kind, 'error');
-      if (parsed.kind === 'error') assert.match(parsed.message, message);
+      assert.equal(parsed.ok, false);
+      if (!parsed.ok) assert.match(parsed.reason, message);
     });
   }
 
@@ -63,7 +65,8 @@ describe('parseFaultsArgs', () => {
   });
 
   it('asks for help with --help', () => {
-    assert.equal(parseFaultsArgs(['--help']).kind, 'help');
+    assert.deepEqual(parseFaultsArgs(['--help']), { ok: true, value: 'help' });
+    assert.deepEqual(parseFaultsArgs(['-h']), { ok: true, value: 'help' });
   });
 });
 

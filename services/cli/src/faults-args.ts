@@ -1,3 +1,6 @@
+import { type ParseArgsOptionDescriptor, parseArgs } from 'node:util';
+import { fail, ok, type Result } from '@faces/kit/result';
+
 /** What one `faces faults` run does. */
 export interface FaultsOptions {
   /** The control URL: the target's /faults (or a GUI's or face's /faults/<service>). */
@@ -8,10 +11,8 @@ export interface FaultsOptions {
   readonly reset: boolean;
 }
 
-export type FaultsParse =
-  | { readonly kind: 'options'; readonly options: FaultsOptions }
-  | { readonly kind: 'help' }
-  | { readonly kind: 'error'; readonly message: string };
+/** The options, `'help'`, or a one-line reason. */
+export type FaultsParse = Result<FaultsOptions | 'help'>;
 
 /** Each setting flag and the API field it sets. */
 const SETTING_FLAGS: Readonly<Record<string, string>> = {
@@ -20,7 +21,16 @@ const SETTING_FLAGS: Readonly<Record<string, string>> = {
   'delay-buckets': 'delayBuckets',
   'max-rate': 'maxRate',
 };
-const VALUE_FLAGS = new Set(['target', 'user', ...Object.keys(SETTING_FLAGS)]);
+const OPTIONS = {
+  target: { type: 'string' },
+  user: { type: 'string' },
+  'error-fraction': { type: 'string' },
+  'latch-fraction': { type: 'string' },
+  'delay-buckets': { type: 'string' },
+  'max-rate': { type: 'string' },
+  reset: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+} as const satisfies Record<string, ParseArgsOptionDescriptor>;
 
 export const FAULTS_USAGE = `usage: faces faults --target URL [--user U] [--error-fraction N] [--latch-fraction N]
                     [--delay-buckets MS,MS,…] [--max-rate R] [--reset]
@@ -44,40 +54,50 @@ export function controlUrl(target: string): URL | undefined {
   return url;
 }
 
-/** `--name value` or `--name=value`; the service checks the values, so its messages are the ones shown. */
+/**
+ * `--name value` or `--name=value`; the service checks the values, so its messages are the ones
+ * shown. parseArgs reads the arguments loosely (its tokens), so that each refusal names the
+ * argument as the user typed it.
+ */
 export function parseFaultsArgs(args: readonly string[]): FaultsParse {
+  const { tokens } = parseArgs({
+    args: [...args],
+    options: OPTIONS,
+    strict: false,
+    allowPositionals: true,
+    tokens: true,
+  });
   const values = new Map<string, string>();
   let reset = false;
-  // Each pass takes one or two arguments: the loop is bounded by the argument count.
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i] ?? '';
-    if (arg === '--help' || arg === '-h') return { kind: 'help' };
-    if (arg === '--reset') {
+  for (const token of tokens) {
+    if (token.kind === 'option' && token.name === 'help' && token.value === undefined) return ok('help');
+  }
+  for (const token of tokens) {
+    if (token.kind !== 'option' || !Object.hasOwn(OPTIONS, token.name)) {
+      return fail(`unknown argument ${JSON.stringify(args[token.index])} (see faces faults --help)`);
+    }
+    const { name, value } = token;
+    if (OPTIONS[name as keyof typeof OPTIONS].type === 'boolean') {
+      if (value !== undefined)
+        return fail(`unknown argument ${JSON.stringify(args[token.index])} (see faces faults --help)`);
       reset = true;
       continue;
     }
-    const match = /^--([a-z-]+)(?:=(.*))?$/s.exec(arg);
-    const name = match?.[1];
-    if (name === undefined || !VALUE_FLAGS.has(name)) {
-      return { kind: 'error', message: `unknown argument ${JSON.stringify(arg)} (see faces faults --help)` };
-    }
-    const value = match?.[2] ?? args[++i];
-    if (value === undefined) return { kind: 'error', message: `--${name} needs a value` };
-    if (values.has(name)) return { kind: 'error', message: `--${name} is given twice` };
+    if (value === undefined) return fail(`--${name} needs a value`);
+    if (values.has(name)) return fail(`--${name} is given twice`);
     values.set(name, value);
   }
   const target = values.get('target');
-  if (target === undefined) return { kind: 'error', message: '--target URL is required (see faces faults --help)' };
+  if (target === undefined) return fail('--target URL is required (see faces faults --help)');
   const url = controlUrl(target);
-  if (url === undefined)
-    return { kind: 'error', message: `--target ${JSON.stringify(target)} is not an http:// or https:// URL` };
+  if (url === undefined) return fail(`--target ${JSON.stringify(target)} is not an http:// or https:// URL`);
   const settings: Record<string, string> = {};
   for (const [flag, field] of Object.entries(SETTING_FLAGS)) {
     const value = values.get(flag);
     if (value !== undefined) settings[field] = value;
   }
   if (reset && Object.keys(settings).length > 0) {
-    return { kind: 'error', message: '--reset restores the environment: it takes no setting flags' };
+    return fail('--reset restores the environment: it takes no setting flags');
   }
-  return { kind: 'options', options: { url, user: values.get('user'), settings, reset } };
+  return ok({ url, user: values.get('user'), settings, reset });
 }

@@ -38,15 +38,15 @@ function refusal(status: number, text: string): string {
  */
 export async function faultsCommand(args: readonly string[], proc: NodeJS.Process): Promise<void> {
   const parsed = parseFaultsArgs(args);
-  if (parsed.kind === 'help') {
-    proc.stdout.write(FAULTS_USAGE);
-    return;
-  }
   const fail = (code: number, message: string) => {
     proc.stderr.write(`faces faults: ${message}\n`);
     proc.exitCode = code;
   };
-  if (parsed.kind === 'error') return fail(2, parsed.message);
+  if (!parsed.ok) return fail(2, parsed.reason);
+  if (parsed.value === 'help') {
+    proc.stdout.write(FAULTS_USAGE);
+    return;
+  }
   let token: string | undefined;
   try {
     token = readToken(proc.env, 'FACES_CONTROL_TOKEN');
@@ -55,7 +55,7 @@ export async function faultsCommand(args: readonly string[], proc: NodeJS.Proces
     throw error;
   }
   if (token === undefined) return fail(2, 'FACES_CONTROL_TOKEN is not set: the service needs its CONTROL_TOKEN');
-  const { options } = parsed;
+  const options: FaultsOptions = parsed.value;
   let response: Response;
   let text: string;
   try {

@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { isWhich, WHICH_VALUES, type Which } from '@faces/kit';
+import { fail, ok, type Result } from '@faces/kit/result';
 
 /** Where `faces set` sends an update unless --target says otherwise (a port-forwarded service). */
 export const DEFAULT_SET_TARGET = 'http://localhost:8000';
@@ -19,10 +20,8 @@ export interface SetOptions {
   readonly grpc: boolean;
 }
 
-export type SetParse =
-  | { readonly kind: 'options'; readonly options: SetOptions }
-  | { readonly kind: 'help' }
-  | { readonly kind: 'error'; readonly message: string };
+/** The options, `'help'`, or a one-line reason. */
+export type SetParse = Result<SetOptions | 'help'>;
 
 /** `faces set` arguments → what to send, or a one-line reason. */
 export function parseSetArgs(args: readonly string[]): SetParse {
@@ -30,45 +29,33 @@ export function parseSetArgs(args: readonly string[]): SetParse {
   try {
     parsed = parse(args);
   } catch (error) {
-    return { kind: 'error', message: (error as Error).message };
+    return fail((error as Error).message);
   }
   const { values, positionals } = parsed;
-  if (values.help === true) return { kind: 'help' };
+  if (values.help === true) return ok('help');
   const [service, value, ...rest] = positionals;
   if (service !== 'smiley' && service !== 'color') {
-    return {
-      kind: 'error',
-      message: `the first argument must be smiley or color, was ${JSON.stringify(service ?? '')}`,
-    };
+    return fail(`the first argument must be smiley or color, was ${JSON.stringify(service ?? '')}`);
   }
-  if (value === undefined || value === '') return { kind: 'error', message: `no ${service} given` };
-  if (rest.length > 0) return { kind: 'error', message: `unexpected arguments: ${rest.join(' ')}` };
+  if (value === undefined || value === '') return fail(`no ${service} given`);
+  if (rest.length > 0) return fail(`unexpected arguments: ${rest.join(' ')}`);
   const which = values.which ?? 'all';
   if (!isWhich(which)) {
-    return {
-      kind: 'error',
-      message: `--which must be one of ${WHICH_VALUES.join(', ')}, was ${JSON.stringify(which)}`,
-    };
+    return fail(`--which must be one of ${WHICH_VALUES.join(', ')}, was ${JSON.stringify(which)}`);
   }
   const grpc = values.grpc === true;
-  if (grpc && service !== 'color') return { kind: 'error', message: '--grpc is for color only (smiley speaks HTTP)' };
+  if (grpc && service !== 'color') return fail('--grpc is for color only (smiley speaks HTTP)');
   const rawTarget = (values.target ?? DEFAULT_SET_TARGET).replace(/^grpc:\/\//, 'http://');
   let target: URL;
   try {
     target = new URL(rawTarget.includes('://') ? rawTarget : `http://${rawTarget}`);
   } catch {
-    return {
-      kind: 'error',
-      message: `--target must be a URL such as ${DEFAULT_SET_TARGET}, was ${JSON.stringify(values.target)}`,
-    };
+    return fail(`--target must be a URL such as ${DEFAULT_SET_TARGET}, was ${JSON.stringify(values.target)}`);
   }
   if (target.protocol !== 'http:') {
-    return {
-      kind: 'error',
-      message: `--target must be http:// (or grpc:// with --grpc), was ${JSON.stringify(values.target)}`,
-    };
+    return fail(`--target must be http:// (or grpc:// with --grpc), was ${JSON.stringify(values.target)}`);
   }
-  return { kind: 'options', options: { service, value, which, target, grpc } };
+  return ok({ service, value, which, target, grpc });
 }
 
 function parse(args: readonly string[]) {

@@ -1,15 +1,12 @@
 import { grpcStatusName } from '@faces/kit';
+import { fail, ok, type Result } from '@faces/kit/result';
 import { parseSetArgs, SET_USAGE, type SetOptions } from './set-args.js';
 
 /** How long `faces set` waits for the service's answer. */
 const ANSWER_TIMEOUT_MS = 10_000;
 
-interface Sent {
-  /** What to print on stdout: the service's answer. */
-  readonly answer?: string;
-  /** The service's refusal or why nothing was sent: printed on stderr, and the exit is 1. */
-  readonly failure?: string;
-}
+/** The service's answer (printed on stdout), or its refusal or why nothing was sent (stderr, exit 1). */
+type Sent = Result<string>;
 
 async function sendHttp(options: SetOptions): Promise<Sent> {
   const response = await fetch(options.target, {
@@ -19,7 +16,7 @@ async function sendHttp(options: SetOptions): Promise<Sent> {
     signal: AbortSignal.timeout(ANSWER_TIMEOUT_MS),
   });
   const text = await response.text();
-  if (response.ok) return { answer: text };
+  if (response.ok) return ok(text);
   let message = text;
   try {
     const { error } = JSON.parse(text) as { error?: unknown };
@@ -27,7 +24,7 @@ async function sendHttp(options: SetOptions): Promise<Sent> {
   } catch {
     // Not JSON: the text itself is the message.
   }
-  return { failure: `${options.target.origin} answered ${response.status}: ${message.trim()}` };
+  return fail(`${options.target.origin} answered ${response.status}: ${message.trim()}`);
 }
 
 async function sendGrpc(options: SetOptions): Promise<Sent> {
@@ -43,35 +40,36 @@ async function sendGrpc(options: SetOptions): Promise<Sent> {
       { which: options.which, color: options.value },
       { timeoutMs: ANSWER_TIMEOUT_MS },
     );
-    return { answer: JSON.stringify({ which: answer.which, color: answer.color }) };
+    return ok(JSON.stringify({ which: answer.which, color: answer.color }));
   } catch (error) {
     const failure = ConnectError.from(error);
-    return { failure: `${options.target.origin} answered gRPC ${grpcStatusName(failure.code)}: ${failure.rawMessage}` };
+    return fail(`${options.target.origin} answered gRPC ${grpcStatusName(failure.code)}: ${failure.rawMessage}`);
   }
 }
 
 /** `faces set smiley|color <value>`: changes a running smiley or color, prints its answer. */
 export async function setCommand(args: readonly string[], proc: NodeJS.Process): Promise<void> {
   const parsed = parseSetArgs(args);
-  if (parsed.kind === 'help') {
-    proc.stdout.write(SET_USAGE);
-    return;
-  }
-  if (parsed.kind === 'error') {
-    proc.stderr.write(`faces set: ${parsed.message}\n${SET_USAGE}`);
+  if (!parsed.ok) {
+    proc.stderr.write(`faces set: ${parsed.reason}\n${SET_USAGE}`);
     proc.exitCode = 2;
     return;
   }
+  if (parsed.value === 'help') {
+    proc.stdout.write(SET_USAGE);
+    return;
+  }
+  const options = parsed.value;
   let sent: Sent;
   try {
-    sent = parsed.options.grpc ? await sendGrpc(parsed.options) : await sendHttp(parsed.options);
+    sent = options.grpc ? await sendGrpc(options) : await sendHttp(options);
   } catch (error) {
     const cause = (error as Error & { cause?: Error }).cause;
-    sent = { failure: `cannot reach ${parsed.options.target.origin}: ${cause?.message ?? (error as Error).message}` };
+    sent = fail(`cannot reach ${options.target.origin}: ${cause?.message ?? (error as Error).message}`);
   }
-  if (sent.answer !== undefined) proc.stdout.write(`${sent.answer}\n`);
-  if (sent.failure !== undefined) {
-    proc.stderr.write(`faces set: ${sent.failure}\n`);
+  if (sent.ok) proc.stdout.write(`${sent.value}\n`);
+  else {
+    proc.stderr.write(`faces set: ${sent.reason}\n`);
     proc.exitCode = 1;
   }
 }

@@ -1,13 +1,14 @@
-import { buildServer, installCellRoutes, type KitDeps, type Parsed, resolveColor } from '@faces/kit';
+import { buildServer, installCellRoutes, type KitDeps, resolveColor } from '@faces/kit';
+import { fail, ok, type Result } from '@faces/kit/result';
 import type { FastifyInstance } from 'fastify';
 import { COLOR_ALLOWED, type ColorConfig } from './config.js';
 import { serveColorGrpc } from './grpc/server.js';
 
 /** A run-time update's color, resolved as COLOR is. */
-function resolveColorInput(raw: string): Parsed<string> {
+function resolveColorInput(raw: string): Result<string> {
   const color = resolveColor(raw.trim());
-  if (color === undefined) return { ok: false, message: `unknown color ${JSON.stringify(raw)}: use ${COLOR_ALLOWED}` };
-  return { ok: true, value: color };
+  if (color === undefined) return fail(`unknown color ${JSON.stringify(raw)}: use ${COLOR_ALLOWED}`);
+  return ok(color);
 }
 
 /**

@@ -1,8 +1,7 @@
 import { performance } from 'node:perf_hooks';
-import { SeriesHistogram, type ServiceAddress } from '@faces/kit';
+import { BufferedCall, SeriesHistogram, type ServiceAddress } from '@faces/kit';
 import { Pool } from '@faces/kit/undici-pool';
 import type { Registry } from 'prom-client';
-import type { Dispatcher } from 'undici';
 import { type BackendObservers, backendObservers } from './backend-observers.js';
 import type { BackendName, Outcome } from './compose.js';
 import type { ColorBackendAddress, GrpcClientSettings } from './config.js';
@@ -100,69 +99,35 @@ export class Backend implements BackendClient {
   }
 }
 
-const TIMED_OUT = Object.assign(new Error('face abandoned the call: backend timeout'), { code: 'FACES_TIMEOUT' });
-
-/**
- * One call to one backend, as an undici dispatch handler: no response stream and no promise per
- * call, just the status and the body bytes. Settles exactly once: on the answer, on a transport
- * error, or when FaceFetch's deadline expires (then the connection is aborted, since a hung backend
- * must not keep it).
- */
-class BackendCall implements Dispatcher.DispatchHandler, PendingCall {
-  private controller: Dispatcher.DispatchController | undefined;
-  private settled = false;
-  private status = 0;
-  private body: Buffer | undefined;
-  private chunks: Buffer[] | undefined;
+/** One call to one backend: FaceFetch's deadline ends it with expire() (no timer of its own). */
+class BackendCall extends BufferedCall implements PendingCall {
   private readonly started = performance.now();
 
   constructor(
     readonly backend: Backend,
     private readonly fetch: FaceFetch,
-  ) {}
-
-  onRequestStart(controller: Dispatcher.DispatchController): void {
-    if (this.settled) controller.abort(TIMED_OUT);
-    else this.controller = controller;
+  ) {
+    super(MAX_BODY_BYTES);
   }
 
-  onResponseStart(_controller: Dispatcher.DispatchController, statusCode: number): void {
-    this.status = statusCode;
+  protected answered(status: number, body: Buffer): void {
+    this.report(this.backend.answer(status, body));
   }
 
-  onResponseData(_controller: Dispatcher.DispatchController, chunk: Buffer): void {
-    if (this.body === undefined) {
-      this.body = chunk;
-    } else {
-      this.chunks ??= [this.body];
-      this.chunks.push(chunk);
-    }
+  protected failed(reason: Error | 'timeout'): void {
+    this.report(
+      reason === 'timeout'
+        ? timeoutOutcome(this.backend.where, this.backend.options.timeoutMs)
+        : outcomeOfError(this.backend.where, reason),
+    );
   }
 
-  onResponseEnd(): void {
-    const body = this.chunks === undefined ? (this.body ?? EMPTY) : Buffer.concat(this.chunks);
-    this.settle(this.backend.answer(this.status, body));
-  }
-
-  onResponseError(_controller: Dispatcher.DispatchController, error: Error): void {
-    this.settle(outcomeOfError(this.backend.where, error));
-  }
-
-  expire(): void {
-    if (this.settled) return;
-    this.settle(timeoutOutcome(this.backend.where, this.backend.options.timeoutMs));
-    this.controller?.abort(TIMED_OUT);
-  }
-
-  private settle(outcome: Outcome): void {
-    if (this.settled) return;
-    this.settled = true;
+  private report(outcome: Outcome): void {
     this.backend.observe(outcome, (performance.now() - this.started) / 1000);
     this.fetch.settle(this.backend, outcome);
   }
 }
 
-const EMPTY = Buffer.alloc(0);
 const PENDING: Outcome = Object.freeze({ kind: 'error', detail: 'pending' });
 
 function expireFetch(fetch: FaceFetch): void {

@@ -5,7 +5,8 @@ import { type FaceConfig, readFaceConfig } from './config.js';
 export const faceService: ServiceDefinition<FaceConfig> = {
   readConfig: readFaceConfig,
   kitConfig: (config) => config.kit,
-  // The gRPC client (Connect, protobuf) loads only when color is spoken to over gRPC.
+  // The gRPC client (grpc/: gRPC framing on node:http2, @bufbuild/protobuf) loads only when color
+  // is spoken to over gRPC.
   buildApp: async (config) =>
     buildFaceApp(
       config,

@@ -1,8 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { isSafeCssColor, PALETTE, resolveColor } from './css-color.js';
 import { isExcludedFromFaults } from './faults/reserved-routes.js';
-import { subPathOf } from './sub-path.js';
 
 describe('isExcludedFromFaults', () => {
   const cases: [string, boolean][] = [
@@ -21,50 +19,5 @@ describe('isExcludedFromFaults', () => {
   ];
   for (const [url, excluded] of cases) {
     it(`${excluded ? 'excludes' : 'does not exclude'} ${url}`, () => assert.equal(isExcludedFromFaults(url), excluded));
-  }
-});
-
-describe('subPathOf', () => {
-  const cases: [string, string][] = [
-    ['/center/', 'center'],
-    ['/edge/?row=0&col=3', 'edge'],
-    ['/face/center/', 'center'],
-    ['/smiley/edge/', 'edge'],
-    ['/', ''],
-    ['/cell/', ''],
-    ['/centre/', ''],
-    ['/face/', ''],
-    ['/other/center/', ''],
-  ];
-  for (const [url, expected] of cases)
-    it(`reads ${url} as ${JSON.stringify(expected)}`, () => assert.equal(subPathOf(url), expected));
-});
-
-describe('colors', () => {
-  it('resolves palette names to their hex values', () => {
-    assert.equal(resolveColor('green'), '#228833');
-    assert.equal(resolveColor('grey'), PALETTE.grey);
-    assert.equal(resolveColor('darkblue'), '#4477AA');
-  });
-  it('passes hex values and CSS names as given', () => {
-    assert.equal(resolveColor('#abc'), '#abc');
-    assert.equal(resolveColor('#A1B2C3'), '#A1B2C3');
-    assert.equal(resolveColor('lightcyan'), 'lightcyan');
-  });
-  for (const bad of ['notacolor', '#abcd1', '#ggg', 'green;', '', 'rgb(0,0,0)']) {
-    it(`refuses ${JSON.stringify(bad)} for the color service`, () => assert.equal(resolveColor(bad), undefined));
-  }
-  for (const safe of ['lightcyan', '#E0FFFF', 'rgb(10, 20, 30)', 'hsl(180deg 50% 90%)', 'rgba(0,0,0,0.5)']) {
-    it(`accepts ${safe} as a page background`, () => assert.ok(isSafeCssColor(safe)));
-  }
-  for (const unsafe of [
-    'red;}body{display:none',
-    '</style><script>',
-    'url(x)',
-    'rgb(0,0,0);x',
-    'expression(alert(1))',
-    'blue ',
-  ]) {
-    it(`refuses ${JSON.stringify(unsafe)} as a page background`, () => assert.ok(!isSafeCssColor(unsafe)));
   }
 });

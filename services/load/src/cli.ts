@@ -13,17 +13,17 @@ export async function loadCommand(
   progressEveryMs = 1000,
 ): Promise<void> {
   const outcome = parseLoadArgs(args, 'faces');
-  if (outcome.kind === 'help') {
-    proc.stdout.write(usage('faces'));
-    return;
-  }
-  if (outcome.kind === 'error') {
-    // One line, as every config error (style guide §2); --help prints the flags.
-    proc.stderr.write(`faces load: ${outcome.message}\n`);
+  if (!outcome.ok) {
+    // One line, as every config error (naming the flag, the value and what is allowed); --help prints the flags.
+    proc.stderr.write(`faces load: ${outcome.reason}\n`);
     proc.exitCode = 2;
     return;
   }
-  const { options } = outcome;
+  if (outcome.value === 'help') {
+    proc.stdout.write(usage('faces'));
+    return;
+  }
+  const options = outcome.value;
   const run = startLoad(options);
   const onSignal = () => run.stop();
   proc.once('SIGINT', onSignal);

@@ -1,3 +1,4 @@
+import { fail, ok, type Result } from '@faces/kit/result';
 import { parseGoDuration } from './duration.js';
 import {
   MAX_BODY_BYTES,
@@ -35,10 +36,8 @@ export interface LoadOptions {
 /** `hey` accepts hey's flags only (so a command that works here works with real hey); `faces` adds ours. */
 export type Dialect = 'hey' | 'faces';
 
-export type ParseOutcome =
-  | { readonly kind: 'options'; readonly options: LoadOptions }
-  | { readonly kind: 'help' }
-  | { readonly kind: 'error'; readonly message: string };
+/** The options, `'help'`, or a one-line reason. */
+export type ParseOutcome = Result<LoadOptions | 'help'>;
 
 type Kind = 'string' | 'int' | 'float' | 'duration' | 'bool' | 'header' | 'percent';
 
@@ -153,7 +152,7 @@ export function parseLoadArgs(args: readonly string[], dialect: Dialect): ParseO
     const equals = spelled.indexOf('=');
     const name = equals === -1 ? spelled : spelled.slice(0, equals);
     let value = equals === -1 ? undefined : spelled.slice(equals + 1);
-    if (name === 'help' || (name === 'h' && dialect === 'faces')) return { kind: 'help' };
+    if (name === 'help' || (name === 'h' && dialect === 'faces')) return ok('help');
     if (name === 'h') return error('flag -h is deprecated, please use -H instead');
     const spec = Object.hasOwn(FLAGS, name) ? FLAGS[name] : undefined;
     if (spec === undefined || !spec.dialects.includes(dialect)) {
@@ -197,9 +196,8 @@ export function parseLoadArgs(args: readonly string[], dialect: Dialect): ParseO
     if (raw.n < 1) return error('-n cannot be smaller than 1');
     if (raw.n < raw.c) return error('-n cannot be less than -c');
   }
-  return {
-    kind: 'options',
-    options: Object.freeze({
+  return ok(
+    Object.freeze({
       url,
       method: raw.m.toUpperCase(),
       headers: Object.freeze(raw.headers),
@@ -212,11 +210,11 @@ export function parseLoadArgs(args: readonly string[], dialect: Dialect): ParseO
       json: raw.json,
       failUnder: raw.failUnder,
     }),
-  };
+  );
 }
 
 function error(message: string): ParseOutcome {
-  return { kind: 'error', message };
+  return fail(message);
 }
 
 /** A flag as typed, for a message: unquoted as Go prints it, escaped to one line and cut when long. */

@@ -38,7 +38,7 @@ describe('resolveSmileyInput', () => {
     it(`refuses ${JSON.stringify(input)}`, () => {
       const resolved = resolveSmileyInput(input);
       assert.equal(resolved.ok, false);
-      if (!resolved.ok) assert.match(resolved.message, message);
+      if (!resolved.ok) assert.match(resolved.reason, message);
     });
   }
 });

@@ -1,4 +1,4 @@
-import type { Parsed } from '@faces/kit';
+import { fail, ok, type Result } from '@faces/kit/result';
 import { SMILEYS } from './smileys.js';
 
 const CODE_POINT = /^(?:U\+|&#x)([0-9A-Fa-f]{1,6})(;?)$/;
@@ -18,25 +18,24 @@ function isScalar(code: number): boolean {
  * (case-sensitive, as SMILEY), `U+1F60D`, `&#x1F60D;`, or the emoji itself (each code point
  * becomes an entity). Unlike SMILEY at start, an unknown name is refused: the presenter is told.
  */
-export function resolveSmileyInput(input: string): Parsed<string> {
+export function resolveSmileyInput(input: string): Result<string> {
   const text = input.trim();
-  if (text === '') return { ok: false, message: 'smiley cannot be empty' };
-  if (Object.hasOwn(SMILEYS, text)) return { ok: true, value: SMILEYS[text] ?? '' };
+  if (text === '') return fail('smiley cannot be empty');
+  if (Object.hasOwn(SMILEYS, text)) return ok(SMILEYS[text] ?? '');
   const code = CODE_POINT.exec(text);
   if (code !== null) {
     const value = Number.parseInt(code[1] ?? '', 16);
     const entity = text.startsWith('&#x');
     if (isScalar(value) && (!entity || code[2] === ';') && (entity || code[2] === '')) {
-      return { ok: true, value: entityOf(value) };
+      return ok(entityOf(value));
     }
-    return { ok: false, message: `${JSON.stringify(input)} is not a Unicode code point` };
+    return fail(`${JSON.stringify(input)} is not a Unicode code point`);
   }
   const points = [...text].map((character) => character.codePointAt(0) ?? 0);
   if (points.length <= MAX_CODE_POINTS && points.every((point) => point > 0x7f)) {
-    return { ok: true, value: points.map(entityOf).join('') };
+    return ok(points.map(entityOf).join(''));
   }
-  return {
-    ok: false,
-    message: `unknown smiley ${JSON.stringify(input)}: use a name (${Object.keys(SMILEYS).join(', ')}), U+1F60D, &#x1F60D; or the emoji itself`,
-  };
+  return fail(
+    `unknown smiley ${JSON.stringify(input)}: use a name (${Object.keys(SMILEYS).join(', ')}), U+1F60D, &#x1F60D; or the emoji itself`,
+  );
 }

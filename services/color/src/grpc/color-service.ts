@@ -91,7 +91,7 @@ export function colorMethods(kit: KitContext, colors: CellValues, allowUpdates: 
     }
     if (request.color === '') return status(GrpcCode.INVALID_ARGUMENT, 'failed to set color: "color" is empty');
     const applied = colors.update(request.which, request.color);
-    if (!applied.ok) return status(GrpcCode.INVALID_ARGUMENT, `failed to set color: ${applied.message}`);
+    if (!applied.ok) return status(GrpcCode.INVALID_ARGUMENT, `failed to set color: ${applied.reason}`);
     const answer = create(ColorUpdateResponseSchema, { which: request.which, color: applied.value });
     return { code: GrpcCode.OK, reply: toBinary(ColorUpdateResponseSchema, answer) };
   };

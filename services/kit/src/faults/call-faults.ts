@@ -1,5 +1,5 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { countFault, type Metrics } from '../metrics.js';
+import { countFault, type Metrics } from '../metrics/metrics.js';
 import type { FaultControl } from './fault-control.js';
 import type { FaultDecision, FaultInjector } from './faults.js';
 import { FAULT_EXCLUDED_GRPC_METHODS, isExcludedFromFaults } from './reserved-routes.js';

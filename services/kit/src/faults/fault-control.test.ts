@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { type FaultConfig, readKitConfig } from '../kit-config.js';
+import { type FaultConfig, readKitConfig } from '../config/kit-config.js';
 import { FaultControl, MAX_USER_SETTINGS, TooManyUsersError } from './fault-control.js';
 import { createRng } from './random.js';
 

@@ -1,4 +1,4 @@
-import type { FaultConfig } from '../kit-config.js';
+import type { FaultConfig } from '../config/kit-config.js';
 import { type SettingsView, settingsView } from './fault-settings.js';
 import { FaultInjector, faultsConfigured } from './faults.js';
 import type { Rng } from './random.js';

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it, type TestContext } from 'node:test';
-import { readKitConfig } from '../kit-config.js';
-import { buildServer } from '../server.js';
+import { readKitConfig } from '../config/kit-config.js';
+import { buildServer } from '../http/server.js';
 import { createRng } from './random.js';
 
 const TOKEN = 'control-token-for-tests';

@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { checkToken, refuseToken } from '../bearer.js';
+import { checkToken, refuseToken } from '../http/bearer.js';
 import { type FaultControl, TooManyUsersError } from './fault-control.js';
 import { readSettingsRequest, SettingsError } from './fault-settings.js';
 

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { ConfigError } from '../config-error.js';
-import { type FaultConfig, readKitConfig } from '../kit-config.js';
+import { ConfigError } from '../config/config-error.js';
+import { type FaultConfig, readKitConfig } from '../config/kit-config.js';
 import { readSettingsRequest, SettingsError } from './fault-settings.js';
 
 const ENVIRONMENT: FaultConfig = readKitConfig(

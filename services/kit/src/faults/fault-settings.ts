@@ -1,7 +1,7 @@
-import { ConfigError } from '../config-error.js';
-import { type Env, readDecimal, readDelayBuckets, readPercent, readRaw } from '../env-readers.js';
-import { MAX_USER_BYTES } from '../faces-headers.js';
-import type { FaultConfig } from '../kit-config.js';
+import { ConfigError } from '../config/config-error.js';
+import { type Env, readDecimal, readDelayBuckets, readPercent, readRaw } from '../config/env-readers.js';
+import type { FaultConfig } from '../config/kit-config.js';
+import { MAX_USER_BYTES } from '../http/faces-headers.js';
 
 /** The fields `PUT /faults` takes, each read by the same reader, under the same name, as its variable. */
 export const SETTING_VARIABLES = Object.freeze({

@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { userOf } from '../faces-headers.js';
-import type { Metrics } from '../metrics.js';
+import { userOf } from '../http/faces-headers.js';
+import type { Metrics } from '../metrics/metrics.js';
 import { decideFault } from './call-faults.js';
 import type { FaultControl } from './fault-control.js';
 import { FAULT_STATUS, type FaultDecision, type FaultKind, faultsConfigured } from './faults.js';

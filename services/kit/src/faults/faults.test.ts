@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import type { FaultConfig } from '../kit-config.js';
+import type { FaultConfig } from '../config/kit-config.js';
 import { FaultInjector, pickDelay, rollPercent } from './faults.js';
 import { createRng } from './random.js';
 

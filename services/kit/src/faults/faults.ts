@@ -1,4 +1,4 @@
-import type { FaultConfig } from '../kit-config.js';
+import type { FaultConfig } from '../config/kit-config.js';
 import type { Rng } from './random.js';
 import { RateCounter } from './rate-counter.js';
 

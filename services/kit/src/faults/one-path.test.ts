@@ -3,8 +3,8 @@
 // method are both spared without a draw. Fails if either protocol picks its injector its own way.
 import assert from 'node:assert/strict';
 import { describe, it, type TestContext } from 'node:test';
-import { readKitConfig } from '../kit-config.js';
-import { buildServer } from '../server.js';
+import { readKitConfig } from '../config/kit-config.js';
+import { buildServer } from '../http/server.js';
 import { decideFault, type FaultCall } from './call-faults.js';
 import { createRng } from './random.js';
 

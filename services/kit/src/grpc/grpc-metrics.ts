@@ -1,5 +1,5 @@
-import type { Metrics } from '../metrics.js';
-import type { HistogramSeries } from '../series-histogram.js';
+import type { Metrics } from '../metrics/metrics.js';
+import type { HistogramSeries } from '../metrics/series-histogram.js';
 
 /** The HTTP/2 method every gRPC call is made with: the `method` label of a call's series. */
 export const GRPC_HTTP_METHOD = 'POST';

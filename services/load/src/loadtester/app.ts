@@ -86,23 +86,23 @@ export function buildLoadtesterApp(config: LoadtesterConfig, deps: KitDeps = {})
         }
         const command = metadata.cmd ?? '';
         const parsed = parseCommand(command);
-        if (parsed.kind === 'error') return text(reply, 400, parsed.message);
+        if (!parsed.ok) return text(reply, 400, parsed.reason);
         const canary = canaryOf(payload);
         // A full runner answers 503 with the reason: Flagger counts a failed webhook and calls again.
         if (type === 'cmd') {
-          const outcome = runner.startBackground(canary, command, parsed.options);
+          const outcome = runner.startBackground(canary, command, parsed.value);
           if (typeof outcome === 'object') return text(reply, 503, outcome.busy);
           return text(reply, 202, outcome === 'started' ? 'started' : 'skipped: already running');
         }
-        const busy = runner.whyBusy(parsed.options.workers);
+        const busy = runner.whyBusy(parsed.value.workers);
         if (busy !== undefined) return text(reply, 503, busy);
         // Flagger gives up on a webhook after its timeout; a run nobody waits for is stopped.
         const gone = new AbortController();
         reply.raw.once('close', () => {
           if (!reply.raw.writableFinished) gone.abort();
         });
-        const { summary, timedOut } = await runner.runBlocking(canary, command, parsed.options, gone.signal);
-        const { failUnder } = parsed.options;
+        const { summary, timedOut } = await runner.runBlocking(canary, command, parsed.value, gone.signal);
+        const { failUnder } = parsed.value;
         const under = failUnder !== undefined && summary.successRate < failUnder;
         if (timedOut || under) {
           const reason = timedOut
@@ -123,8 +123,8 @@ type PayloadHandler = (payload: WebhookPayload, reply: FastifyReply, request: Fa
 function withPayload(handler: PayloadHandler) {
   return async (request: FastifyRequest, reply: FastifyReply) => {
     const decoded = decodePayload(request.body);
-    if ('error' in decoded) return text(reply, 400, decoded.error);
-    return handler(decoded.payload, reply, request);
+    if (!decoded.ok) return text(reply, 400, decoded.reason);
+    return handler(decoded.value, reply, request);
   };
 }
 

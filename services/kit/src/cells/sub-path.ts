@@ -1,4 +1,4 @@
-import { pathOf } from './faults/reserved-routes.js';
+import { pathOf } from '../faults/reserved-routes.js';
 
 export type SubPath = 'center' | 'edge' | '';
 

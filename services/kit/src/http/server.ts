@@ -5,21 +5,21 @@ import Fastify, {
   type FastifyRequest,
   LogController,
 } from 'fastify';
+import type { KitConfig } from '../config/kit-config.js';
+import { FaultControl } from '../faults/fault-control.js';
+import { FAULTS_PATH, installFaultRoutes } from '../faults/fault-routes.js';
+import type { FaultInjector } from '../faults/faults.js';
+import { type FaultsOptions, installFaults } from '../faults/faults-plugin.js';
+import { createRng, type Rng, randomSeed } from '../faults/random.js';
+import { pathOf } from '../faults/reserved-routes.js';
+import { loggerOptions } from '../logging/logger.js';
+import { createMetrics, installMetrics, type Metrics, requestRecorder } from '../metrics/metrics.js';
 import { clientErrorHandler } from './client-error.js';
 import { connectionLimits } from './connection-limits.js';
 import { installConnectionSweep } from './connection-sweep.js';
 import { setFacesHeaders } from './faces-headers.js';
-import { FaultControl } from './faults/fault-control.js';
-import { FAULTS_PATH, installFaultRoutes } from './faults/fault-routes.js';
-import type { FaultInjector } from './faults/faults.js';
-import { type FaultsOptions, installFaults } from './faults/faults-plugin.js';
-import { createRng, type Rng, randomSeed } from './faults/random.js';
-import { pathOf } from './faults/reserved-routes.js';
 import { Health, installHealth } from './health.js';
-import type { KitConfig } from './kit-config.js';
 import { lazySchemaCompilers } from './lazy-schema-compilers.js';
-import { loggerOptions } from './logger.js';
-import { createMetrics, installMetrics, type Metrics, requestRecorder } from './metrics.js';
 
 export interface KitDeps {
   /** The fault generator; by default seeded from FACES_SEED (or a logged random seed). */

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it, type TestContext } from 'node:test';
+import { readKitConfig } from '../config/kit-config.js';
+import { createRng } from '../faults/random.js';
 import { MAX_USER_BYTES } from './faces-headers.js';
-import { createRng } from './faults/random.js';
-import { readKitConfig } from './kit-config.js';
 import { buildServer } from './server.js';
 
 function build(t: TestContext) {

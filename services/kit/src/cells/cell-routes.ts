@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
+import type { Result } from '../result.js';
 import { CellValues } from './cell-values.js';
-import type { Parsed } from './update-request.js';
 import { installUpdateRoute } from './update-route.js';
 
 export interface CellRoutesOptions {
@@ -8,7 +8,7 @@ export interface CellRoutesOptions {
   readonly field: string;
   readonly label: string;
   readonly initial: string;
-  readonly resolve: (raw: string) => Parsed<string>;
+  readonly resolve: (raw: string) => Result<string>;
   /** ALLOW_UPDATES: without it, PUT gets the kit's 405. */
   readonly allowUpdates: boolean;
 }

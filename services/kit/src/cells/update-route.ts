@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
-import { type Parsed, parseUpdateBody, type Which } from './update-request.js';
+import type { Result } from '../result.js';
+import { parseUpdateBody, type Which } from './update-request.js';
 
 /** The most a PUT body may be: one small JSON object. */
 const MAX_UPDATE_BYTES = 4096;
@@ -10,7 +11,7 @@ export interface UpdateRouteOptions {
   /** The answer's `message`, e.g. "Smiley updated successfully". */
   readonly message: string;
   /** Resolves and applies the value; a refusal's message goes back as a 400. */
-  readonly apply: (which: Which, value: string) => Parsed<string>;
+  readonly apply: (which: Which, value: string) => Result<string>;
 }
 
 /**
@@ -28,10 +29,10 @@ export function installUpdateRoute(app: FastifyInstance, options: UpdateRouteOpt
     );
     scope.put('/*', async (request, reply) => {
       const parsed = parseUpdateBody(typeof request.body === 'string' ? request.body : undefined, field);
-      if (!parsed.ok) return reply.code(400).send({ error: parsed.message });
+      if (!parsed.ok) return reply.code(400).send({ error: parsed.reason });
       const { which, value } = parsed.value;
       const applied = apply(which, value);
-      if (!applied.ok) return reply.code(400).send({ error: applied.message });
+      if (!applied.ok) return reply.code(400).send({ error: applied.reason });
       return { message, [field]: applied.value, which };
     });
   });

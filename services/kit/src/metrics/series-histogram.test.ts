@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { Histogram, Registry } from 'prom-client';
-import { createRng } from './faults/random.js';
+import { createRng } from '../faults/random.js';
 import { SeriesHistogram } from './series-histogram.js';
 
 const BUCKETS = [0.001, 0.005, 0.01, 0.1, 1];

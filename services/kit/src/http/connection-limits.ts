@@ -1,5 +1,5 @@
 import type { ServerOptions } from 'node:http';
-import type { KitConfig } from './kit-config.js';
+import type { KitConfig } from '../config/kit-config.js';
 
 /** The Fastify options that bound how long a client may hold a connection without finishing a request. */
 export interface ConnectionLimits {

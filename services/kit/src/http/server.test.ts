@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it, type TestContext } from 'node:test';
-import { createRng } from './faults/random.js';
-import { readKitConfig } from './kit-config.js';
+import { readKitConfig } from '../config/kit-config.js';
+import { createRng } from '../faults/random.js';
 import { buildServer } from './server.js';
 
 function build(t: TestContext, env: Record<string, string> = {}) {

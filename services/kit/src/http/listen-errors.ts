@@ -1,5 +1,5 @@
-import { ConfigError } from './config-error.js';
-import type { KitConfig } from './kit-config.js';
+import { ConfigError } from '../config/config-error.js';
+import type { KitConfig } from '../config/kit-config.js';
 
 /** Why listen() failed, as the variable to change: the errors that HOST or PORT explain. */
 export function listenConfigError(error: unknown, config: Pick<KitConfig, 'host' | 'port'>): ConfigError | undefined {

@@ -1,8 +1,8 @@
 import type { FastifyInstance } from 'fastify';
-import { ConfigError } from './config-error.js';
-import type { Env } from './env-readers.js';
-import type { KitConfig } from './kit-config.js';
-import { listenConfigError } from './listen-errors.js';
+import { ConfigError } from '../config/config-error.js';
+import type { Env } from '../config/env-readers.js';
+import type { KitConfig } from '../config/kit-config.js';
+import { listenConfigError } from '../http/listen-errors.js';
 import { listeningMessage } from './listening-line.js';
 import { shutdown } from './shutdown.js';
 

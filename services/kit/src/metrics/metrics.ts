@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { Counter, collectDefaultMetrics, Gauge, Registry } from 'prom-client';
-import type { FaultKind } from './faults/faults.js';
+import type { FaultKind } from '../faults/faults.js';
 import { type HistogramSeries, SeriesHistogram } from './series-histogram.js';
 
 export type RequestLabel = 'method' | 'path' | 'status' | 'grpc_status';

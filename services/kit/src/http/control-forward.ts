@@ -1,7 +1,9 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import type { FastifyInstance } from 'fastify';
 import type { Dispatcher } from 'undici';
-import { controlGuard, FAULTS_PATH } from './faults/fault-routes.js';
+import { controlGuard, FAULTS_PATH } from '../faults/fault-routes.js';
+import { fail, ok, type Result } from '../result.js';
+import { BufferedCall } from './undici-call.js';
 
 /** A service whose fault control this one passes calls on to. */
 export interface ControlTarget {
@@ -13,61 +15,41 @@ export interface ControlTarget {
   readonly where: string;
 }
 
-/** Control calls are rare and small: an answer past this is not one (the pools cap bodies at 64 KiB too). */
-export const FORWARD_TIMEOUT_MS = 5000;
+/** Control calls are rare and small: a service that has not answered one in this time is not answering. */
+const FORWARD_TIMEOUT_MS = 5000;
 
-type Forwarded =
-  | { readonly status: number; readonly body: Buffer; readonly type: string | undefined }
-  | { readonly failure: string };
+/** The most a control answer may be: it is one small JSON object (face's own backend pools cap theirs the same). */
+const MAX_FORWARD_BYTES = 64 * 1024;
 
-/** One forwarded control call as an undici dispatch handler; settles once, on the answer, an error or the deadline. */
-class ForwardCall implements Dispatcher.DispatchHandler {
-  private controller: Dispatcher.DispatchController | undefined;
-  private settled = false;
-  private status = 0;
+type Forwarded = Result<{ readonly status: number; readonly body: Buffer; readonly type: string | undefined }>;
+
+/** One forwarded control call: settles once, on the answer, an error, the byte cap or the deadline. */
+class ForwardCall extends BufferedCall {
   private type: string | undefined;
-  private readonly chunks: Buffer[] = [];
-  private readonly timer: NodeJS.Timeout;
 
   constructor(
     private readonly where: string,
     private readonly resolve: (result: Forwarded) => void,
   ) {
-    this.timer = setTimeout(() => {
-      this.settle({ failure: `${where} did not answer within ${FORWARD_TIMEOUT_MS} ms` });
-      this.controller?.abort(new Error('control call timed out'));
-    }, FORWARD_TIMEOUT_MS);
+    super(MAX_FORWARD_BYTES, FORWARD_TIMEOUT_MS);
   }
 
-  onRequestStart(controller: Dispatcher.DispatchController): void {
-    if (this.settled) controller.abort(new Error('control call timed out'));
-    else this.controller = controller;
-  }
-
-  onResponseStart(_controller: Dispatcher.DispatchController, statusCode: number, headers: IncomingHttpHeaders): void {
-    this.status = statusCode;
-    const type = headers['content-type'];
+  protected override headers(received: IncomingHttpHeaders): void {
+    const type = received['content-type'];
     this.type = Array.isArray(type) ? type[0] : type;
   }
 
-  onResponseData(_controller: Dispatcher.DispatchController, chunk: Buffer): void {
-    this.chunks.push(chunk);
+  protected answered(status: number, body: Buffer): void {
+    this.resolve(ok({ status, body, type: this.type }));
   }
 
-  onResponseEnd(): void {
-    this.settle({ status: this.status, body: Buffer.concat(this.chunks), type: this.type });
-  }
-
-  onResponseError(_controller: Dispatcher.DispatchController, error: Error): void {
-    const { code } = error as { code?: unknown };
-    this.settle({ failure: `cannot reach ${this.where}: ${typeof code === 'string' ? code : error.message}` });
-  }
-
-  private settle(result: Forwarded): void {
-    if (this.settled) return;
-    this.settled = true;
-    clearTimeout(this.timer);
-    this.resolve(result);
+  protected failed(reason: Error | 'timeout'): void {
+    if (reason === 'timeout') {
+      this.resolve(fail(`${this.where} did not answer within ${FORWARD_TIMEOUT_MS} ms`));
+      return;
+    }
+    const { code } = reason as { code?: unknown };
+    this.resolve(fail(`cannot reach ${this.where}: ${typeof code === 'string' ? code : reason.message}`));
   }
 }
 
@@ -123,13 +105,14 @@ export function installControlForwards(
       if (target === undefined) return reply.code(404).send({ error: 'Not Found', path: request.url });
       const method = request.method as 'GET' | 'PUT' | 'DELETE';
       const result = await forward(target, method, queryOf(request.url), request.headers.authorization, request.body);
-      if ('failure' in result) {
-        request.log.warn({ target: name, detail: result.failure }, 'fault control call not answered');
-        return reply.code(502).send({ error: result.failure });
+      if (!result.ok) {
+        request.log.warn({ target: name, detail: result.reason }, 'fault control call not answered');
+        return reply.code(502).send({ error: result.reason });
       }
-      reply.code(result.status);
-      if (result.type !== undefined) reply.type(result.type);
-      return reply.send(result.body);
+      const { status, body, type } = result.value;
+      reply.code(status);
+      if (type !== undefined) reply.type(type);
+      return reply.send(body);
     },
   });
 }

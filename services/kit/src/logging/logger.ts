@@ -1,6 +1,6 @@
 import type { FastifyServerOptions } from 'fastify';
 import pino from 'pino';
-import type { LogLevel } from './kit-config.js';
+import type { LogLevel } from '../config/kit-config.js';
 
 /**
  * pino JSON lines on stdout (or the stream tests pass). Per-request lines are at debug: at info

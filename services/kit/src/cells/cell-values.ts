@@ -1,7 +1,8 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { JSON_CONTENT_TYPE } from './constant-json.js';
+import { JSON_CONTENT_TYPE } from '../http/constant-json.js';
+import type { Result } from '../result.js';
 import { subPathOf } from './sub-path.js';
-import type { Parsed, Which } from './update-request.js';
+import type { Which } from './update-request.js';
 
 export interface CellValuesOptions {
   /** The answer's field: `smiley` or `color`. */
@@ -9,7 +10,7 @@ export interface CellValuesOptions {
   /** The value served at start, for both kinds of cell. */
   readonly initial: string;
   /** A raw update → the value to serve, or why not. */
-  readonly resolve: (raw: string) => Parsed<string>;
+  readonly resolve: (raw: string) => Result<string>;
   /** Called after each change (the services log the old and new values at info). */
   readonly onChange: (old: { readonly center: string; readonly edge: string }, which: Which, value: string) => void;
 }
@@ -30,7 +31,7 @@ export class CellValues {
     this.centerBody = this.edgeBody = JSON.stringify({ [options.field]: options.initial });
   }
 
-  update(which: Which, raw: string): Parsed<string> {
+  update(which: Which, raw: string): Result<string> {
     const resolved = this.options.resolve(raw);
     if (!resolved.ok) return resolved;
     const old = { center: this.center, edge: this.edge };
