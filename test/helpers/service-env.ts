@@ -50,7 +50,7 @@ export const PENDING: Record<'face' | 'gui', { names: string[]; addressDefaults:
   },
 };
 
-const GUI_PATTERNS = [/^COLOR_[A-Za-z0-9_.-]+$/];
+const GUI_PATTERNS = [/^COLOR_[A-Za-z0-9_.-]+$/, /^PAGE_COLOR_[A-Za-z0-9_.-]+$/];
 
 type Reader = (env: Env) => unknown;
 
