@@ -28,7 +28,7 @@ IMAGE ?= ghcr.io/faces-demo/faces
 TAG ?= $(shell node -p "require('./package.json').version")
 PLATFORMS ?= linux/amd64,linux/arm64
 
-.PHONY: help node install system-deps build run test lint bench clean images images-push
+.PHONY: help node install system-deps build run test lint bench clean images images-push dist
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-12s %s\n", $$1, $$2}'
@@ -75,6 +75,9 @@ images: ## build the image for this machine and tag it $(IMAGE):$(TAG) (needs a 
 images-push: ## build for amd64 and arm64 and push $(IMAGE):$(TAG) (docker buildx, logged in)
 	@command -v $(DOCKER) >/dev/null || { echo "make images-push: $(DOCKER) not found"; exit 1; }
 	$(DOCKER) buildx build --platform $(PLATFORMS) --tag $(IMAGE):$(TAG) --push .
+
+dist: build ## build every artifact a release publishes into dist/ (image archive, chart, Flux artifact, executable, SBOM, SHA256SUMS)
+	@bash scripts/dist.sh
 
 clean: ## remove build output and test artifacts
 	$(NPM) run clean
