@@ -7,6 +7,8 @@
 #   faces-<os>-<arch>[.exe]             the single executable this machine can build
 #   faces-<version>-sbom.cdx.json       CycloneDX SBOM of the shipped (non-dev) npm dependency tree
 # A step that fails prints one line and the others still run; make dist then exits 1 naming them.
+# With arguments, only those steps (image, chart, flux, executable, sbom) into dist/ as it is: the
+# release runs `scripts/dist.sh chart flux sbom` beside the executables the other runners built.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 version="$(node -p "require('./package.json').version")"
@@ -26,7 +28,8 @@ step() {
   fi
 }
 
-rm -rf dist
+wanted=("$@")
+[ ${#wanted[@]} -eq 0 ] && { wanted=(image chart flux executable sbom); rm -rf dist; }
 mkdir -p dist
 
 image_archive() {
@@ -66,12 +69,17 @@ sbom() {
     --mc-type application --output-format JSON --output-file "dist/faces-$version-sbom.cdx.json"
 }
 
-step "image archive" image_archive
-step "chart package" chart_package
-step "Flux artifact" flux_artifact
-step "executable" node scripts/build-sea.mjs
-step "SBOM" sbom
-(cd dist && sha256sum -- * >SHA256SUMS)
+for name in "${wanted[@]}"; do
+  case "$name" in
+    image) step "image archive" image_archive ;;
+    chart) step "chart package" chart_package ;;
+    flux) step "Flux artifact" flux_artifact ;;
+    executable) step "executable" node scripts/build-sea.mjs ;;
+    sbom) step "SBOM" sbom ;;
+    *) echo "make dist: no step $name (image, chart, flux, executable, sbom)" >&2; exit 2 ;;
+  esac
+done
+(cd dist && rm -f SHA256SUMS && sha256sum -- * >SHA256SUMS)
 ls -l dist | tail -n +2
 if [ ${#failed[@]} -gt 0 ]; then
   echo "make dist: built all but: ${failed[*]} (see the lines above)" >&2
