@@ -8,9 +8,19 @@ ifeq ($(SYSTEM_NODE_MAJOR),$(NODE_MAJOR))
 PINNED_NODE :=
 else
 # The system's node is another major (or none): every recipe below runs the pinned one, fetched
-# once from the npm registry into the git-ignored .tools/ folder.
+# from the npm registry into the git-ignored .tools/ folder only when that major is not there yet
+# (its folder is named by the major, so a new .nvmrc fetches anew). Fetched here, before any
+# recipe, so that a failed fetch is one line (make's own "*** …  Stop.") and not buried.
 PINNED_NODE := $(NODE_DIR)/bin/node
 export PATH := $(NODE_DIR)/bin:$(PATH)
+ifeq ($(wildcard $(PINNED_NODE)),)
+ifneq ($(filter-out help,$(or $(MAKECMDGOALS),help)),)
+NODE_FETCH_FAILED := $(shell bash scripts/install-node.sh $(NODE_MAJOR) $(NODE_DIR))
+ifneq ($(NODE_FETCH_FAILED),)
+$(error $(NODE_FETCH_FAILED))
+endif
+endif
+endif
 endif
 service ?=
 # make test T=<filter> (or make watch T=…): only the compiled tests whose path contains the filter.
@@ -20,19 +30,19 @@ IMAGE ?= ghcr.io/faces-demo/faces
 TAG ?= $(shell node -p "require('./package.json').version")
 PLATFORMS ?= linux/amd64,linux/arm64
 
-.PHONY: help node install system-deps build run test watch lint check bench clean images images-push
+.PHONY: help node install system-deps build run test watch lint check bench clean images images-push dist
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-12s %s\n", $$1, $$2}'
 
-$(NODE_DIR)/bin/node: .nvmrc
-	bash scripts/install-node.sh $(NODE_MAJOR) $(NODE_DIR)
-
-node: $(PINNED_NODE) ## the Node.js everything runs on (.nvmrc's major; fetched into .tools/ if need be)
+node: ## the Node.js everything runs on (.nvmrc's major; fetched into .tools/ if need be)
 	@echo "node $$(node --version) at $$(command -v node) (pinned major: $(NODE_MAJOR))"
 
-node_modules/.package-lock.json: package-lock.json $(PINNED_NODE)
-	$(NPM) ci --no-audit --no-fund
+# Only when the lockfile changed; npm's cache first, so a machine that installed once needs no network.
+node_modules/.package-lock.json: package-lock.json
+	@log=$$(mktemp); $(NPM) ci --prefer-offline --no-audit --no-fund --loglevel=error 2>$$log || { \
+	  echo "make install: npm ci could not install package-lock.json's packages ($$(grep -m1 -E 'npm error (code|errno)' $$log || tail -n1 $$log)): connect to the network once (npm's cache keeps them) and run make again" >&2; \
+	  rm -f $$log; exit 1; }; rm -f $$log
 
 install: node_modules/.package-lock.json ## install the npm dependencies from the lockfile
 
@@ -78,6 +88,9 @@ images: ## build the image for this machine and tag it $(IMAGE):$(TAG) (needs a 
 images-push: ## build for amd64 and arm64 and push $(IMAGE):$(TAG) (docker buildx, logged in)
 	@command -v $(DOCKER) >/dev/null || { echo "make images-push: $(DOCKER) not found"; exit 1; }
 	$(DOCKER) buildx build --platform $(PLATFORMS) --tag $(IMAGE):$(TAG) --push .
+
+dist: build ## build every artifact a release publishes into dist/ (image archive, chart, Flux artifact, executable, SBOM, SHA256SUMS)
+	@bash scripts/dist.sh
 
 clean: ## remove build output and test artifacts
 	$(NPM) run clean

@@ -47,7 +47,18 @@ export async function startNodeService(
   timeoutMs = 15_000,
   nodeArgs: readonly string[] = [],
 ): Promise<RunningService> {
-  const child = spawn(process.execPath, [...nodeArgs, script, ...args], {
+  return startProgram(process.execPath, [...nodeArgs, script], args, env, timeoutMs);
+}
+
+/** As startNodeService, for any program (such as the single executable): `command …before args`. */
+export async function startProgram(
+  command: string,
+  before: readonly string[],
+  args: string[],
+  env: Record<string, string> = {},
+  timeoutMs = 15_000,
+): Promise<RunningService> {
+  const child = spawn(command, [...before, ...args], {
     env: childEnv(env),
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -34,7 +34,7 @@ export function namesRead(reader: (env: Env) => unknown): Set<string> {
   return names;
 }
 
-const GUI_PATTERNS = [/^COLOR_[A-Za-z0-9_.-]+$/];
+const GUI_PATTERNS = [/^COLOR_[A-Za-z0-9_.-]+$/, /^PAGE_COLOR_[A-Za-z0-9_.-]+$/];
 
 /** host:port of an address, as a default the address variable falls back to. */
 function hostPort(address: ServiceAddress): string {

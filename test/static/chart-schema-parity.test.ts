@@ -72,9 +72,9 @@ const TABLES: { name: string; pattern: string; service: (value: string) => boole
     ],
   },
   {
-    name: 'gui.color (COLOR of the GUI)',
+    name: 'gui.color (PAGE_COLOR of the GUI)',
     pattern: PAGE_COLOR,
-    service: (v) => accepts(readGuiConfig, { COLOR: v }),
+    service: (v) => accepts(readGuiConfig, { PAGE_COLOR: v }),
     values: [
       'white',
       'Darkblue',

@@ -69,18 +69,78 @@ test('every action is pinned to a full version (vX.Y.Z) or a commit', () => {
   }
 });
 
-test('least privilege: read-only by default, packages: write only on the jobs that push', () => {
+/** What each release job may do, and why: nothing more. */
+const RELEASE_PERMISSIONS: Record<string, Json | undefined> = {
+  versions: undefined,
+  // pushes the image, signs it keylessly (an OIDC token for cosign)
+  image: { contents: 'read', packages: 'write', 'id-token': 'write' },
+  chart: { contents: 'read', packages: 'write', 'id-token': 'write' },
+  manifests: { contents: 'read', packages: 'write' },
+  executables: { contents: 'read' },
+  // creates the GitHub release
+  publish: { contents: 'write' },
+};
+
+test('least privilege: read-only by default; packages, id-token and contents write only on the jobs that need them', () => {
   assert.deepEqual(at(release, 'permissions'), { contents: 'read' });
   const jobs = at(release, 'jobs') as Record<string, Json>;
+  assert.deepEqual(Object.keys(jobs).sort(), Object.keys(RELEASE_PERMISSIONS).sort());
   for (const [name, job] of Object.entries(jobs)) {
-    const permissions = at(job, 'permissions');
-    const pushes = /push|build-push/.test(JSON.stringify(at(job, 'steps')));
-    if (name === 'versions') assert.equal(permissions, undefined);
-    else {
-      assert.ok(pushes, `${name} pushes something`);
-      assert.deepEqual(permissions, { contents: 'read', packages: 'write' }, name);
-    }
+    const permissions = at(job, 'permissions') as Record<string, string> | undefined;
+    assert.deepEqual(permissions, RELEASE_PERMISSIONS[name], name);
+    const text = JSON.stringify(at(job, 'steps'));
+    if (permissions?.packages === 'write') assert.match(text, /push/, `${name} has packages: write and pushes nothing`);
+    if (permissions?.['id-token'] === 'write')
+      assert.match(text, /cosign sign --yes/, `${name} has id-token and signs nothing`);
+    if (permissions?.contents === 'write') assert.match(text, /gh release create/, `${name} has contents: write`);
   }
+});
+
+test('the image carries SBOM and provenance attestations and a keyless cosign signature by digest; the chart is signed too', () => {
+  const build = steps(release).find((s) => String(at(s, 'uses')).startsWith('docker/build-push-action@'));
+  assert.equal(at(build, 'with', 'sbom'), true);
+  assert.equal(at(build, 'with', 'provenance'), 'mode=max');
+  assert.equal(at(build, 'id'), 'build');
+  const imageRuns = JSON.stringify(at(release, 'jobs', 'image', 'steps'));
+  assert.match(imageRuns, /steps\.build\.outputs\.digest/);
+  assert.match(imageRuns, /cosign sign --yes \\"\$\{IMAGE\}@\$\{DIGEST\}\\"/);
+  const chartRuns = JSON.stringify(at(release, 'jobs', 'chart', 'steps'));
+  assert.match(chartRuns, /cosign sign --yes \\"ghcr\.io\/\$\{OWNER\}\/charts\/faces@/);
+  for (const job of ['image', 'chart']) {
+    const uses = ((at(release, 'jobs', job, 'steps') ?? []) as Json[]).map((s) => String(at(s, 'uses') ?? ''));
+    assert.ok(
+      uses.some((u) => u.startsWith('sigstore/cosign-installer@')),
+      `${job} installs cosign`,
+    );
+  }
+  // Keyless: no key file or key secret anywhere.
+  assert.doesNotMatch(runs(release), /--key\b|COSIGN_PRIVATE_KEY/);
+});
+
+test('each executable is built and smoke-tested on a runner of its own system, then published with SHA256SUMS', () => {
+  const job = at(release, 'jobs', 'executables');
+  const targets = (at(job, 'strategy', 'matrix', 'include') ?? []) as Json[];
+  assert.deepEqual(
+    targets.map((t) => [at(t, 'runner'), at(t, 'file')]),
+    [
+      ['ubuntu-24.04', 'faces-linux-x64'],
+      ['ubuntu-24.04-arm', 'faces-linux-arm64'],
+      ['macos-14', 'faces-darwin-arm64'],
+      ['windows-2025', 'faces-win-x64.exe'],
+    ],
+  );
+  assert.match(String(at(job, 'runs-on')), /^\$\{\{ matrix\.runner \}\}$/);
+  const text = ((at(job, 'steps') ?? []) as Json[]).map((s) => String(at(s, 'run') ?? '')).join('\n');
+  const build = text.search(/node scripts\/build-sea\.mjs "dist\/\$\{\{ matrix\.file \}\}"/);
+  const smoke = text.search(/node scripts\/smoke-executable\.mjs "dist\/\$\{\{ matrix\.file \}\}"/);
+  assert.ok(build >= 0 && smoke > build, text);
+  const publish = at(release, 'jobs', 'publish');
+  assert.deepEqual(at(publish, 'needs'), ['versions', 'image', 'chart', 'manifests', 'executables']);
+  const publishRuns = ((at(publish, 'steps') ?? []) as Json[]).map((s) => String(at(s, 'run') ?? '')).join('\n');
+  assert.match(publishRuns, /bash scripts\/dist\.sh chart flux sbom/);
+  assert.match(publishRuns, /gh release create "\$TAG" dist\/\*/);
+  // dist.sh writes SHA256SUMS over every file in dist/, so the release carries it.
+  assert.match(readRepoFile('scripts/dist.sh'), /sha256sum -- \* >SHA256SUMS/);
 });
 
 test('the release pushes the image for amd64 and arm64, the chart to oci://ghcr.io/<owner>/charts, k8s/01-base with flux', () => {

@@ -62,6 +62,26 @@ describe('readGuiConfig', () => {
     it(`takes COLOR=${value} as ${color}`, () => assert.equal(readGuiConfig({ COLOR: value }).color, color));
   }
 
+  it('reads its own PAGE_COLOR and PAGE_COLOR_<user> before the original faces-gui COLOR and COLOR_<user>', () => {
+    const config = readGuiConfig({
+      PAGE_COLOR: 'lightcyan',
+      COLOR: 'red',
+      PAGE_COLOR_testuser: 'pink',
+      COLOR_testuser: 'blue',
+      COLOR_bob: 'yellow',
+    });
+    assert.equal(colorFor(config, 'unknown'), 'lightcyan');
+    assert.equal(colorFor(config, 'testuser'), 'pink');
+    assert.equal(colorFor(config, 'bob'), '#CCBB44');
+  });
+
+  it('refuses a bad PAGE_COLOR naming PAGE_COLOR', () => {
+    assert.throws(
+      () => readGuiConfig({ PAGE_COLOR: 'notacolor' }),
+      (e: unknown) => e instanceof ConfigError && e.variable === 'PAGE_COLOR',
+    );
+  });
+
   it('gives COLOR_<user> to that user only, and COLOR to everyone else', () => {
     const config = readGuiConfig({ COLOR: 'lightcyan', COLOR_testuser: 'pink', COLOR_foo: 'blue' });
     assert.equal(colorFor(config, 'testuser'), 'pink');

@@ -15,19 +15,25 @@ import {
 } from '@faces/kit';
 import type { PageSettings } from '../app/page-config-shape.js';
 
-/** The page background when COLOR is unset (the original's default). */
+/** The page background when PAGE_COLOR (and COLOR) is unset (the original's default). */
 export const DEFAULT_PAGE_COLOR = 'white';
 /** How long the GUI waits for face before answering 504: above any DELAY_BUCKETS a workshop uses to show "slow". */
 export const DEFAULT_FACE_TIMEOUT_MS = 5000;
-const USER_COLOR_PREFIX = 'COLOR_';
+/**
+ * The GUI's own names: PAGE_COLOR and PAGE_COLOR_<user>, which cannot collide with color's COLOR
+ * (as they did in `faces all`, where one environment reaches every service). The original
+ * faces-gui's COLOR and COLOR_<user> are still read, after these, so its manifests keep working.
+ */
+const PAGE_COLOR = 'PAGE_COLOR';
+const ORIGINAL_PAGE_COLOR = 'COLOR';
 
 export interface GuiConfig {
   readonly kit: KitConfig;
   readonly face: ServiceAddress;
   readonly faceTimeoutMs: number;
-  /** COLOR, resolved: the background for users without their own. */
+  /** PAGE_COLOR (else COLOR), resolved: the background for users without their own. */
   readonly color: string;
-  /** COLOR_<user>, resolved, by user name. */
+  /** PAGE_COLOR_<user> (else COLOR_<user>), resolved, by user name. */
   readonly userColors: ReadonlyMap<string, string>;
   readonly page: PageSettings;
   /** EVENTS_TOKEN: when set, POST /events needs it; unset, anyone may post (Flagger cannot sign). */
@@ -50,18 +56,24 @@ export function readPageColor(env: Env, name: string, def: string | undefined): 
 }
 
 /**
- * Every COLOR_<user> in the environment, each validated now so a bad one stops the start. The
+ * Every <base>_<user> in the environment, each validated now so a bad one stops the start. The
  * kubelet's service-link variables for a `color` Service (COLOR_PORT, COLOR_SERVICE_HOST, …) are
  * not users: a pod in a namespace with such a Service must still start.
  */
-function readUserColors(env: Env): ReadonlyMap<string, string> {
-  const colors = new Map<string, string>();
+function readUserColorsOf(env: Env, base: string, colors: Map<string, string>): void {
+  const prefix = `${base}_`;
   for (const name of Object.keys(env).sort()) {
-    if (!name.startsWith(USER_COLOR_PREFIX) || name.length === USER_COLOR_PREFIX.length) continue;
+    if (!name.startsWith(prefix) || name.length === prefix.length) continue;
     if (isServiceLinkVariable(name)) continue;
     const color = readPageColor(env, name, undefined);
-    if (color !== undefined) colors.set(name.slice(USER_COLOR_PREFIX.length), color);
+    if (color !== undefined) colors.set(name.slice(prefix.length), color);
   }
+}
+
+function readUserColors(env: Env): ReadonlyMap<string, string> {
+  const colors = new Map<string, string>();
+  readUserColorsOf(env, ORIGINAL_PAGE_COLOR, colors);
+  readUserColorsOf(env, PAGE_COLOR, colors);
   return colors;
 }
 
@@ -71,7 +83,10 @@ export function readGuiConfig(env: Env): GuiConfig {
     kit: readKitConfig(env, 'gui'),
     face: readServiceAddress(env, 'FACE_SERVICE', 'face'),
     faceTimeoutMs,
-    color: readPageColor(env, 'COLOR', DEFAULT_PAGE_COLOR) ?? DEFAULT_PAGE_COLOR,
+    color:
+      readPageColor(env, PAGE_COLOR, undefined) ??
+      readPageColor(env, ORIGINAL_PAGE_COLOR, DEFAULT_PAGE_COLOR) ??
+      DEFAULT_PAGE_COLOR,
     userColors: readUserColors(env),
     page: Object.freeze({
       hideKey: readBool(env, 'HIDE_KEY', false),
@@ -87,7 +102,7 @@ export function readGuiConfig(env: Env): GuiConfig {
   });
 }
 
-/** The background for this user: their COLOR_<user>, else COLOR. */
+/** The background for this user: their PAGE_COLOR_<user>, else PAGE_COLOR (or the original's names). */
 export function colorFor(config: GuiConfig, user: string): string {
   return config.userColors.get(user) ?? config.color;
 }

@@ -3,6 +3,8 @@ import { runService } from '@faces/kit';
 /** One entry per `faces <command>`; each imports its service only when chosen, to start fast. */
 export interface Command {
   readonly summary: string;
+  /** Whether it reads its own flags (and prints its own --help); the others take none. */
+  readonly flags?: true;
   readonly run: (args: readonly string[], proc: NodeJS.Process) => Promise<void>;
 }
 
@@ -24,11 +26,12 @@ export const COMMANDS: Readonly<Record<string, Command>> = {
     run: async (_args, proc) => runService('gui', (await import('@faces/gui')).guiService, proc),
   },
   all: {
-    summary: 'run smiley, color, face and gui on loopback and print the URL to open (PORT, default 8080)',
+    summary: 'run smiley, color, face and gui on loopback and print their URLs and the tour (PORT, default 8080)',
     run: async (_args, proc) => (await import('./all.js')).runAll(proc),
   },
   load: {
     summary: 'send HTTP load like hey: faces load [-z 30s] [-q RATE] [-c WORKERS] [--fail-under PCT] URL',
+    flags: true,
     run: async (args, proc) => (await import('@faces/load')).loadCommand(args, proc),
   },
   loadtester: {
@@ -37,11 +40,13 @@ export const COMMANDS: Readonly<Record<string, Command>> = {
   },
   faults: {
     summary: "show or change a service's live faults: faults --target URL [--user U] [--error-fraction N] … [--reset]",
+    flags: true,
     run: async (args, proc) => (await import('./faults.js')).faultsCommand(args, proc),
   },
   set: {
     summary:
       'change a running smiley or color: faces set smiley|color VALUE [--which center|edge|all] [--target URL] [--grpc]',
+    flags: true,
     run: async (args, proc) => (await import('./set.js')).setCommand(args, proc),
   },
   healthcheck: {
