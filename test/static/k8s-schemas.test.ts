@@ -176,7 +176,7 @@ const BROKEN: { name: string; object: Json; problem: RegExp }[] = [
   },
   {
     name: 'an object of a kind we have no schema for',
-    object: { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'x' } },
+    object: { apiVersion: 'v1', kind: 'Endpoints', metadata: { name: 'x' } },
     problem: /no schema for this kind/,
   },
 ];
