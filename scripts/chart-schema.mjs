@@ -128,16 +128,23 @@ const smileyName = {
   enum: ['', ...Object.keys(SMILEYS)],
 };
 
-/** Variables a workload may not get from extraEnv: the chart sets them (tokens only from the Secret). */
-const NOT_EXTRA = new Set(['FACES_SERVICE', 'CONTROL_TOKEN', 'EVENTS_TOKEN', 'HOST', 'PORT']);
+/** Variables a service reads that extraEnv may not set, and what to use instead. */
+export const RESERVED_ENV = {
+  FACES_SERVICE: 'the chart sets it for each workload',
+  CONTROL_TOKEN: 'use controlToken or existingSecret (a Secret, never plain env)',
+  EVENTS_TOKEN: 'use eventsToken or existingSecret (a Secret, never plain env)',
+  HOST: "the chart's Service and probes need the pod's port 8000 on every address",
+  PORT: "the chart's Service and probes need the pod's port 8000 on every address",
+};
 /** extraEnv: name → value, names from those the service reads. */
 const extraEnv = (/** @type {string} */ who, /** @type {ReadonlySet<string>} */ read) => {
-  const allowed = [...read].filter((name) => !NOT_EXTRA.has(name)).sort();
+  const allowed = [...read].filter((name) => !Object.hasOwn(RESERVED_ENV, name)).sort();
+  const reserved = Object.fromEntries(Object.entries(RESERVED_ENV).filter(([name]) => read.has(name)));
   return {
     type: 'object',
     description: `extra variables of ${who}`,
     additionalProperties: { type: ['string', 'integer', 'number', 'boolean'] },
-    'x-faces-names': { who, allowed },
+    'x-faces-names': { who, allowed, reserved },
   };
 };
 const route = (/** @type {string[]} */ kinds) => closed({ kind: { enum: ['', ...kinds] }, name: orEmpty(dnsLabel) });
@@ -352,6 +359,19 @@ function schemaOf(read) {
           autoPromotionSeconds: int(0, 86400, true),
           serviceSuffix: closed({ preview: suffix }),
         }),
+      }),
+      serviceMonitor: closed({
+        enabled: bool,
+        interval: duration,
+        labels: { type: 'object', additionalProperties: { type: 'string' } },
+      }),
+      networkPolicy: closed({
+        enabled: bool,
+        checksFrom: {
+          description: 'NetworkPolicyPeers (namespaceSelector, podSelector, ipBlock), as Kubernetes takes them',
+          type: 'array',
+          items: { type: 'object' },
+        },
       }),
       ...REFUSED,
     }),

@@ -15,11 +15,11 @@ import { at, type Json } from '../helpers/yaml-docs.js';
 const kindNames = (objects: readonly Json[]): string[] =>
   objects.map((o) => `${at(o, 'kind')}/${at(o, 'metadata', 'name')}`).sort();
 
-/** What we render beyond faces-chart, on purpose: the issue asks for routes for the GUI and face too. */
+/** What we render beyond faces-chart, on purpose: routes for the GUI and face too, and helm test's pod. */
 const ADDED: Record<string, string[]> = {
-  'canary, Gateway API plugin, autocreated routes': ['HTTPRoute/face-route', 'HTTPRoute/faces-gui-route'],
-  'canary, provider smi': [],
-  blueGreen: [],
+  'canary, Gateway API plugin, autocreated routes': ['HTTPRoute/face-route', 'HTTPRoute/faces-gui-route', 'Pod/faces-check'],
+  'canary, provider smi': ['Pod/faces-check'],
+  blueGreen: ['Pod/faces-check'],
 };
 
 const deployments = renderChart();

@@ -30,6 +30,8 @@ metadata:
   namespace: {{ .root.Release.Namespace }}
   labels:
     {{- include "faces.labels" . | nindent 4 }}
+    {{- /* The ServiceMonitor skips it: the stable Service already reaches every pod. */}}
+    faces.demo/rollout-service: {{ ternary "canary" "preview" $canary }}
 spec:
   type: ClusterIP
   selector:

@@ -29,7 +29,9 @@ Arguments: path (dotted, "" at the top), value, schema.
   {{- with index $s "x-faces-names" -}}
     {{- $names := . -}}
     {{- range $key := keys $v | sortAlpha -}}
-      {{- if not (has $key $names.allowed) -}}
+      {{- if hasKey $names.reserved $key -}}
+        {{- fail (printf "%s.%s: not through extraEnv: %s" $path $key (index $names.reserved $key)) -}}
+      {{- else if not (has $key $names.allowed) -}}
         {{- $hint := include "faces.nearest" (dict "key" $key "known" $names.allowed "path" "" "bare" true) | default (printf "; it reads %s" (join ", " $names.allowed)) -}}
         {{- fail (printf "%s.%s: %s does not read %s%s" $path $key $names.who $key $hint) -}}
       {{- end -}}
