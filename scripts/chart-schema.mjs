@@ -333,6 +333,7 @@ function schemaOf(read) {
         revisionHistoryLimit: int(0, 1000),
         progressDeadlineSeconds: int(1, 86400),
         minReadySeconds: int(0, 86400),
+        guiEvents: bool,
         canary: closed({
           trafficRouting: closed({
             provider: {

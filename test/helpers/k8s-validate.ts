@@ -8,7 +8,7 @@ import { Deployment } from 'kubernetes-models/apps/v1';
 import { HorizontalPodAutoscaler } from 'kubernetes-models/autoscaling/v2';
 import { Ingress, NetworkPolicy } from 'kubernetes-models/networking.k8s.io/v1';
 import { PodDisruptionBudget } from 'kubernetes-models/policy/v1';
-import { Pod, Secret, Service } from 'kubernetes-models/v1';
+import { ConfigMap, Pod, Secret, Service } from 'kubernetes-models/v1';
 import { CANARY_SCHEMA, SERVICE_PROFILE_SCHEMA } from './crd-schemas.js';
 import { at, isObject, type Json } from './yaml-docs.js';
 
@@ -20,6 +20,7 @@ const MODELS: Record<string, Validate> = {
   'apps/v1/Deployment': Deployment.prototype.validate as Validate,
   'v1/Service': Service.prototype.validate as Validate,
   'v1/Secret': Secret.prototype.validate as Validate,
+  'v1/ConfigMap': ConfigMap.prototype.validate as Validate,
   'v1/Pod': Pod.prototype.validate as Validate,
   'networking.k8s.io/v1/NetworkPolicy': NetworkPolicy.prototype.validate as Validate,
   'argoproj.io/v1alpha1/Rollout': Rollout.prototype.validate as Validate,

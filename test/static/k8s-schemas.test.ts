@@ -15,6 +15,7 @@ const EXAMPLES = [
   'k8s/examples/flux/faces-sync.yaml',
   'k8s/examples/flagger/faces-canary.yaml',
   'k8s/examples/flagger/faces-abtest.yaml',
+  'k8s/examples/argo-rollouts/notifications.yaml',
 ];
 
 const label = (o: Json) => `${at(o, 'kind')} ${at(o, 'metadata', 'name')}`;

@@ -77,6 +77,13 @@ metadata:
   namespace: {{ .root.Release.Namespace }}
   labels:
     {{- include "faces.labels" . | nindent 4 }}
+  {{- if $r.guiEvents }}
+  # The GUI's rollout banner: k8s/examples/argo-rollouts/notifications.yaml defines these triggers.
+  annotations:
+    {{- range $trigger := list "updated" "step-completed" "paused" "completed" "aborted" }}
+    notifications.argoproj.io/subscribe.on-rollout-{{ $trigger }}.faces-gui: ""
+    {{- end }}
+  {{- end }}
 spec:
   {{- if not .omitReplicas }}
   replicas: {{ include "faces.replicas" . }}
