@@ -17,7 +17,11 @@ const kindNames = (objects: readonly Json[]): string[] =>
 
 /** What we render beyond faces-chart, on purpose: routes for the GUI and face too, and helm test's pod. */
 const ADDED: Record<string, string[]> = {
-  'canary, Gateway API plugin, autocreated routes': ['HTTPRoute/face-route', 'HTTPRoute/faces-gui-route', 'Pod/faces-check'],
+  'canary, Gateway API plugin, autocreated routes': [
+    'HTTPRoute/face-route',
+    'HTTPRoute/faces-gui-route',
+    'Pod/faces-check',
+  ],
   'canary, provider smi': ['Pod/faces-check'],
   blueGreen: ['Pod/faces-check'],
 };
@@ -185,7 +189,12 @@ test('Argo Rollouts and Flagger together are refused in one line', () => {
 });
 
 test('a misspelt canary step renders but fails validation (the model sees the Rollout)', () => {
-  const objects = renderChart(['--set', 'rollouts.enabled=true', '--set-json', 'rollouts.canary.face.steps=[{"setWeigth":10}]']);
+  const objects = renderChart([
+    '--set',
+    'rollouts.enabled=true',
+    '--set-json',
+    'rollouts.canary.face.steps=[{"setWeigth":10}]',
+  ]);
   assert.deepEqual(objects.flatMap(validateObject), [
     'argoproj.io/v1alpha1/Rollout face: /spec/strategy/canary/steps/0/setWeigth: unknown field',
   ]);

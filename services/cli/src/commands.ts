@@ -45,7 +45,8 @@ export const COMMANDS: Readonly<Record<string, Command>> = {
     run: async (args, proc) => (await import('./set.js')).setCommand(args, proc),
   },
   check: {
-    summary: 'check an install (helm test): backends /readyz, then a whole face through the GUI: faces check [--gui URL] [--ready URL]…',
+    summary:
+      'check an install (helm test): backends /readyz, then a whole face through the GUI: faces check [--gui URL] [--ready URL]…',
     run: async (args, proc) => (await import('./check.js')).checkCommand(args, proc),
   },
   healthcheck: {
