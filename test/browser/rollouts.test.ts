@@ -60,6 +60,15 @@ async function waitForBanner(
   }
 }
 
+/** Waits until the page shows its banner area (faces-rollouts). */
+function waitForBannerArea(page: Page): Promise<void> {
+  return waitForPage(
+    page,
+    `!!document.querySelector('faces-app').shadowRoot.querySelector('faces-rollouts')`,
+    'the banners',
+  );
+}
+
 const RED = 'rgb(238, 102, 119)';
 const GREEN = 'rgb(34, 136, 51)';
 const BLUE = 'rgb(68, 119, 170)';
@@ -73,11 +82,7 @@ describe('the GUI in chromium, Flagger rollouts', () => {
     const { page } = browser;
     await page.goto(`${stack.gui.url}/`);
     await waitForAllCells(page, 'success');
-    await waitForPage(
-      page,
-      `!!document.querySelector('faces-app').shadowRoot.querySelector('faces-rollouts')`,
-      'the banners',
-    );
+    await waitForBannerArea(page);
 
     const [initializing, ...rest] = FAILED_ROLLOUT;
     assert.equal(await postEvent(stack.gui.url, initializing), 202);
@@ -125,11 +130,7 @@ describe('the GUI in chromium, Flagger rollouts', () => {
     t.after(() => browser.close());
     const { page } = browser;
     await page.goto(`${gui.url}/`);
-    await waitForPage(
-      page,
-      `!!document.querySelector('faces-app').shadowRoot.querySelector('faces-rollouts')`,
-      'the banners',
-    );
+    await waitForBannerArea(page);
     assert.equal(
       await postEvent(gui.url, flaggerEvent('face', 'Progressing', 'Advance face.faces canary weight 5')),
       202,
@@ -158,11 +159,7 @@ describe('the GUI in chromium, Flagger rollouts', () => {
     t.after(() => browser.close());
     const { page } = browser;
     await page.goto(`${gui.url}/`);
-    await waitForPage(
-      page,
-      `!!document.querySelector('faces-app').shadowRoot.querySelector('faces-rollouts')`,
-      'the banners',
-    );
+    await waitForBannerArea(page);
     const routed = find(renderChart(['--set', 'rollouts.enabled=true']), 'Rollout', 'smiley');
     const weights = { canary: { weight: 20 }, stable: { weight: 80 } };
     const step = renderBodies(withStatus(routed, { phase: 'Progressing', currentStepIndex: 3, canary: { weights } }));
