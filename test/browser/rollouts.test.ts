@@ -2,9 +2,12 @@ import assert from 'node:assert/strict';
 import { mkdir } from 'node:fs/promises';
 import { describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
+import { renderBodies, withStatus } from '../helpers/argo-notifications.js';
 import { openBrowser } from '../helpers/browser.js';
 import { FAILED_ROLLOUT, flaggerEvent, postEvent, SUCCEEDED_ROLLOUT } from '../helpers/flagger-events.js';
 import { waitForAllCells, waitForPage } from '../helpers/grid.js';
+import { renderChart } from '../helpers/helm.js';
+import { find } from '../helpers/manifests.js';
 import { startFaces } from '../helpers/processes.js';
 import { startStack } from '../helpers/stack.js';
 import { waitUntil } from '../helpers/wait-until.js';
@@ -59,6 +62,15 @@ async function waitForBanner(
   return seen.find(matches) as Banner;
 }
 
+/** Waits until the page shows its banner area (faces-rollouts). */
+function waitForBannerArea(page: Page): Promise<void> {
+  return waitForPage(
+    page,
+    `!!document.querySelector('faces-app').shadowRoot.querySelector('faces-rollouts')`,
+    'the banners',
+  );
+}
+
 const RED = 'rgb(238, 102, 119)';
 const GREEN = 'rgb(34, 136, 51)';
 const BLUE = 'rgb(68, 119, 170)';
@@ -72,11 +84,7 @@ describe('the GUI in chromium, Flagger rollouts', () => {
     const { page } = browser;
     await page.goto(`${stack.gui.url}/`);
     await waitForAllCells(page, 'success');
-    await waitForPage(
-      page,
-      `!!document.querySelector('faces-app').shadowRoot.querySelector('faces-rollouts')`,
-      'the banners',
-    );
+    await waitForBannerArea(page);
 
     const [initializing, ...rest] = FAILED_ROLLOUT;
     assert.equal(await postEvent(stack.gui.url, initializing), 202);
@@ -124,11 +132,7 @@ describe('the GUI in chromium, Flagger rollouts', () => {
     t.after(() => browser.close());
     const { page } = browser;
     await page.goto(`${gui.url}/`);
-    await waitForPage(
-      page,
-      `!!document.querySelector('faces-app').shadowRoot.querySelector('faces-rollouts')`,
-      'the banners',
-    );
+    await waitForBannerArea(page);
     assert.equal(
       await postEvent(gui.url, flaggerEvent('face', 'Progressing', 'Advance face.faces canary weight 5')),
       202,
@@ -151,6 +155,39 @@ describe('the GUI in chromium, Flagger rollouts', () => {
     );
     assert.equal(status, 202);
     await waitForBanner(page, 'face.faces', (b) => b.weight === 'weight 10 % of 50 %', 'after the restart');
+  });
+
+  it("shows Argo Rollouts' notifications (our templates' bodies): the weight, or the step, then promoted", async (t) => {
+    const gui = await startFaces(['gui'], { FACE_SERVICE: '127.0.0.1:9', START_ACTIVE: 'false' });
+    t.after(() => gui.stop());
+    const browser = await openBrowser();
+    t.after(() => browser.close());
+    const { page } = browser;
+    await page.goto(`${gui.url}/`);
+    await waitForBannerArea(page);
+    const routed = find(renderChart(['--set', 'rollouts.enabled=true']), 'Rollout', 'smiley');
+    const weights = { canary: { weight: 20 }, stable: { weight: 80 } };
+    const step = renderBodies(withStatus(routed, { phase: 'Progressing', currentStepIndex: 3, canary: { weights } }));
+    assert.equal(await postEvent(gui.url, JSON.parse(step['on-rollout-step-completed'] ?? '')), 202);
+    const at20 = await waitForBanner(page, 'smiley.faces', (b) => b.weight === 'weight 20 % of 100 %', 'at 20 %');
+    assert.deepEqual(
+      [at20.phase, at20.tone, at20.bar, at20.message],
+      ['Progressing', 'live', [20, 100], 'Canary step completed'],
+    );
+
+    const plain = find(
+      renderChart(['--set', 'rollouts.enabled=true', '--set', 'rollouts.canary.trafficRouting.plugin.name=']),
+      'Rollout',
+      'face',
+    );
+    const bodies = renderBodies(withStatus(plain, { phase: 'Progressing', currentStepIndex: 4 }));
+    assert.equal(await postEvent(gui.url, JSON.parse(bodies['on-rollout-step-completed'] ?? '')), 202);
+    const stepped = await waitForBanner(page, 'face.faces', (b) => b.weight === 'step 4 of 9', 'step 4');
+    assert.deepEqual(stepped.bar, [4, 9]);
+    assert.equal(await postEvent(gui.url, JSON.parse(bodies['on-rollout-completed'] ?? '')), 202);
+    const done = await waitForBanner(page, 'face.faces', (b) => b.phase === 'Succeeded', 'Succeeded');
+    assert.deepEqual([done.tone, done.border, done.bar], ['succeeded', GREEN, [9, 9]]);
+    assert.deepEqual(browser.errors, []);
   });
 
   it('shows no banners, and opens no stream, with SHOW_ROLLOUTS=false', async (t) => {

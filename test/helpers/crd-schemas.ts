@@ -1,6 +1,6 @@
 /**
  * JSON schemas for the custom resources we ship that no npm model covers: Linkerd's
- * ServiceProfile, Flagger's Canary and the Gateway API's HTTPRoute (the chart's). They list the fields we use (and the few the workshop adds
+ * ServiceProfile and Flagger's Canary (Gateway API routes: @kubernetes-models/gateway-api). They list the fields we use (and the few the workshop adds
  * later), with `additionalProperties: false` everywhere, so a misspelt field fails.
  */
 type Schema = Record<string, unknown>;
@@ -141,68 +141,6 @@ export const CANARY_SCHEMA: Schema = strict(
         ),
       },
       ['targetRef', 'service', 'analysis'],
-    ),
-  },
-  ['apiVersion', 'kind', 'metadata', 'spec'],
-);
-
-const port: Schema = { type: 'integer', minimum: 1, maximum: 65535 };
-const hostname: Schema = {
-  type: 'string',
-  pattern: '^(\\*\\.)?[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$',
-  maxLength: 253,
-};
-
-/** gateway.networking.k8s.io/v1 HTTPRoute: the fields of the standard channel's CRD that the chart uses. */
-export const HTTP_ROUTE_SCHEMA: Schema = strict(
-  {
-    apiVersion: { const: 'gateway.networking.k8s.io/v1' },
-    kind: { const: 'HTTPRoute' },
-    metadata: objectMeta,
-    spec: strict(
-      {
-        parentRefs: {
-          type: 'array',
-          maxItems: 32,
-          items: strict(
-            {
-              group: { type: 'string' },
-              kind: str,
-              name: dns1123,
-              namespace: dns1123,
-              sectionName: dns1123,
-              port,
-            },
-            ['name'],
-          ),
-        },
-        hostnames: { type: 'array', maxItems: 16, items: hostname },
-        rules: {
-          type: 'array',
-          maxItems: 16,
-          items: strict({
-            matches: {
-              type: 'array',
-              maxItems: 64,
-              items: strict({
-                path: strict({
-                  type: { enum: ['Exact', 'PathPrefix', 'RegularExpression'] },
-                  value: { type: 'string', pattern: '^/', maxLength: 1024 },
-                }),
-              }),
-            },
-            backendRefs: {
-              type: 'array',
-              maxItems: 16,
-              items: strict(
-                { group: { type: 'string' }, kind: str, name: dns1123, namespace: dns1123, port, weight: int },
-                ['name'],
-              ),
-            },
-          }),
-        },
-      },
-      [],
     ),
   },
   ['apiVersion', 'kind', 'metadata', 'spec'],

@@ -40,6 +40,14 @@ export function renderChart(args: readonly string[] = []): Json[] {
   return parseRendered(result.stdout, `helm template ${args.join(' ')}`);
 }
 
+/** Helm's error without its decoration: a template's `fail` line, or the schema's lines. */
+export function helmError(stderr: string): string {
+  return stderr
+    .replace(/\n\nUse --debug flag to render out invalid YAML\n?$/, '')
+    .replace(/^Error: execution error at \([^)]*\): /, '')
+    .trim();
+}
+
 /** The workshop command lines the issue lists, and a values file that turns on every optional part. */
 export const WORKSHOP_LINES: Readonly<Record<string, readonly string[]>> = {
   'errors off': ['--set', 'face.errorFraction=0', '--set', 'backend.errorFraction=0'],

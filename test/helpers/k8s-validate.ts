@@ -1,12 +1,15 @@
+import { Rollout } from '@kubernetes-models/argo-rollouts/argoproj.io/v1alpha1';
 import { Kustomization } from '@kubernetes-models/flux-cd/kustomize.toolkit.fluxcd.io/v1';
 import { GitRepository } from '@kubernetes-models/flux-cd/source.toolkit.fluxcd.io/v1';
+import { GRPCRoute, HTTPRoute } from '@kubernetes-models/gateway-api/gateway.networking.k8s.io/v1';
+import { ServiceMonitor } from '@kubernetes-models/prometheus-operator/monitoring.coreos.com/v1';
 import { Ajv } from 'ajv';
 import { Deployment } from 'kubernetes-models/apps/v1';
 import { HorizontalPodAutoscaler } from 'kubernetes-models/autoscaling/v2';
-import { Ingress } from 'kubernetes-models/networking.k8s.io/v1';
+import { Ingress, NetworkPolicy } from 'kubernetes-models/networking.k8s.io/v1';
 import { PodDisruptionBudget } from 'kubernetes-models/policy/v1';
-import { Service } from 'kubernetes-models/v1';
-import { CANARY_SCHEMA, HTTP_ROUTE_SCHEMA, SERVICE_PROFILE_SCHEMA } from './crd-schemas.js';
+import { ConfigMap, Pod, Secret, Service } from 'kubernetes-models/v1';
+import { CANARY_SCHEMA, SERVICE_PROFILE_SCHEMA } from './crd-schemas.js';
 import { at, isObject, type Json } from './yaml-docs.js';
 
 /** A model's validate(), which throws a ValidationError naming the bad paths. */
@@ -16,6 +19,14 @@ type Validate = (this: unknown) => void;
 const MODELS: Record<string, Validate> = {
   'apps/v1/Deployment': Deployment.prototype.validate as Validate,
   'v1/Service': Service.prototype.validate as Validate,
+  'v1/Secret': Secret.prototype.validate as Validate,
+  'v1/ConfigMap': ConfigMap.prototype.validate as Validate,
+  'v1/Pod': Pod.prototype.validate as Validate,
+  'networking.k8s.io/v1/NetworkPolicy': NetworkPolicy.prototype.validate as Validate,
+  'argoproj.io/v1alpha1/Rollout': Rollout.prototype.validate as Validate,
+  'gateway.networking.k8s.io/v1/HTTPRoute': HTTPRoute.prototype.validate as Validate,
+  'gateway.networking.k8s.io/v1/GRPCRoute': GRPCRoute.prototype.validate as Validate,
+  'monitoring.coreos.com/v1/ServiceMonitor': ServiceMonitor.prototype.validate as Validate,
   'networking.k8s.io/v1/Ingress': Ingress.prototype.validate as Validate,
   'policy/v1/PodDisruptionBudget': PodDisruptionBudget.prototype.validate as Validate,
   'autoscaling/v2/HorizontalPodAutoscaler': HorizontalPodAutoscaler.prototype.validate as Validate,
@@ -27,7 +38,6 @@ const ajv = new Ajv({ allErrors: true, strict: true });
 const SCHEMAS = {
   'linkerd.io/v1alpha2/ServiceProfile': ajv.compile(SERVICE_PROFILE_SCHEMA),
   'flagger.app/v1beta1/Canary': ajv.compile(CANARY_SCHEMA),
-  'gateway.networking.k8s.io/v1/HTTPRoute': ajv.compile(HTTP_ROUTE_SCHEMA),
 };
 
 interface Seen {
@@ -69,7 +79,11 @@ function tracked(root: object): { proxy: object; seen: WeakMap<object, Seen> } {
   return { proxy: wrap(root), seen };
 }
 
+/** Fields whose CRD keeps any content (x-kubernetes-preserve-unknown-fields): a plugin's own config. */
+const FREE_FORM = new Set(['/spec/strategy/canary/trafficRouting/plugins']);
+
 function unknownFields(value: Json, seen: WeakMap<object, Seen>, path: string, out: string[]): void {
+  if (FREE_FORM.has(path)) return;
   if (Array.isArray(value)) {
     value.forEach((item, i) => {
       unknownFields(item, seen, `${path}/${i}`, out);

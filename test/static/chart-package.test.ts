@@ -28,6 +28,8 @@ test('helm is v4', () => {
 for (const [name, args] of [
   ['the defaults', []],
   ['every optional part on', EVERYTHING],
+  ['Argo Rollouts, canary with the Gateway API plugin', ['--set', 'rollouts.enabled=true']],
+  ['Argo Rollouts, blueGreen', ['--set', 'rollouts.enabled=true', '--set', 'rollouts.strategy=blueGreen']],
 ] as const) {
   test(`helm lint --strict passes with ${name}`, () => {
     const result = helm(['lint', '--strict', CHART, ...args]);
@@ -50,4 +52,7 @@ test(`helm package writes .chart-packages/faces-${version}.tgz, which git ignore
   assert.ok(existsSync(file), result.stdout);
   const ignored = spawnSync('git', ['check-ignore', '-q', file], { cwd: repoPath() });
   assert.equal(ignored.status, 0, 'git check-ignore: the package must not be committed');
+  // The package carries checks.json: a bad value still fails with its one line.
+  const bad = helm(['template', 'faces', file, '--set', 'gui.numberRow=3']);
+  assert.match(bad.stderr, /gui\.numberRow is not a value of this chart; did you mean gui\.numberRows\?/);
 });

@@ -36,10 +36,11 @@ function assertShape(objects: readonly Json[]): void {
 
 describe('the defaults', () => {
   const objects = renderChart();
-  test('render face, smiley, color and faces-gui, a Deployment and a Service each, in namespace faces', () => {
+  test("render face, smiley, color and faces-gui, a Deployment and a Service each, and helm test's pod, in namespace faces", () => {
     assert.deepEqual(names(objects, 'Deployment'), BASE_FOUR);
     assert.deepEqual(names(objects, 'Service'), BASE_FOUR);
-    assert.equal(objects.length, 8);
+    assert.deepEqual(names(objects, 'Pod'), ['faces-check']);
+    assert.equal(objects.length, 9);
     for (const o of objects) assert.equal(at(o, 'metadata', 'namespace'), 'faces');
   });
   test('keep the selectors, labels, ports and probes of k8s/01-base', () => assertShape(objects));

@@ -1,26 +1,43 @@
-// values.schema.json agrees with the services: it is generated from their rules
-// (test/helpers/chart-schema.ts), and a table of values shows that what the services refuse the
-// schema refuses too, and what they accept it accepts. Patterns are RE2 (Helm's engine); the
-// in-process checks read them with JS's, so a few helm runs confirm Helm agrees.
+// The chart's value rules agree with the services: scripts/chart-schema.mjs generates
+// values.schema.json (types, enums, ranges: what Helm checks) and checks.json (the patterns and
+// key trees templates/_validate.tpl checks) from their rules, and a table of values shows that
+// what the services refuse the chart refuses too, and what they accept it accepts. Patterns are
+// RE2 (Go's engine); the in-process checks read them with JS's, so a few helm runs confirm Helm agrees.
 import { strict as assert } from 'node:assert';
+import { spawnSync } from 'node:child_process';
 import { describe, test } from 'node:test';
 import { readColorConfig } from '@faces/color';
 import { readGuiConfig } from '@faces/gui';
-import { type Env, isServiceLinkVariable, readDelayBuckets, readPercent, readServiceAddress } from '@faces/kit';
-import { SMILEYS } from '@faces/smiley';
 import {
-  BACKEND_COLOR,
-  chartSchema,
-  colorNames,
-  DELAY_BUCKETS,
-  PAGE_COLOR,
-  PERCENT,
-  SERVICE_ADDRESS,
-  USER_NAME_LINK,
-} from '../helpers/chart-schema.js';
+  type Env,
+  isServiceLinkVariable,
+  PALETTE,
+  readDelayBuckets,
+  readPercent,
+  readServiceAddress,
+} from '@faces/kit';
+import { SMILEYS } from '@faces/smiley';
+import cssNamedColors from 'color-name';
 import { helmTemplate } from '../helpers/helm.js';
-import { readRepoFile } from '../helpers/repo.js';
+import { readRepoFile, repoPath } from '../helpers/repo.js';
 import { at, type Json } from '../helpers/yaml-docs.js';
+
+const schema = JSON.parse(readRepoFile('charts/faces/values.schema.json')) as Json;
+const checks = JSON.parse(readRepoFile('charts/faces/checks.json')) as Json;
+/** The pattern checks.json gives the value at this path of the values. */
+const patternAt = (...path: string[]): string =>
+  String(at(checks, ...path.flatMap((p) => ['properties', p]), 'x-faces-check', 'pattern'));
+/** The generator's patterns may accept "" (unset); the tables compare the rest with the service. */
+const setOnly = (pattern: string): string => pattern.replace(/^\^\$\|/, '');
+const BACKEND_COLOR = setOnly(patternAt('color', 'color'));
+const PAGE_COLOR = String(
+  at(checks, 'properties', 'gui', 'properties', 'colorForUser', 'additionalProperties', 'x-faces-check', 'pattern'),
+);
+const PERCENT = patternAt('face', 'errorFraction');
+const DELAY_BUCKETS = setOnly(patternAt('backend', 'delayBuckets'));
+const SERVICE_ADDRESS = patternAt('face', 'smileyService');
+const USER_NAME_LINK = String(at(checks, 'properties', 'gui', 'properties', 'colorForUser', 'x-faces-keys', 'refused'));
+const colorNames = (): string[] => [...new Set([...Object.keys(PALETTE), ...Object.keys(cssNamedColors)])].sort();
 
 /** An RE2 pattern as a JS RegExp: `(?i:…)` groups become a case-insensitive whole (all our patterns allow it). */
 function re2(pattern: string): RegExp {
@@ -35,13 +52,13 @@ const accepts = (read: (env: Env) => unknown, env: Env): boolean => {
   }
 };
 
-test("charts/faces/values.schema.json is what scripts/chart-schema.mjs writes from the services' rules", () => {
-  assert.deepEqual(JSON.parse(readRepoFile('charts/faces/values.schema.json')), chartSchema());
+test("values.schema.json and checks.json are what scripts/chart-schema.mjs writes from the services' rules", () => {
+  const result = spawnSync(process.execPath, [repoPath('scripts/chart-schema.mjs'), '--check'], { encoding: 'utf8' });
+  assert.equal(result.status, 0, result.stderr);
 });
 
-const schema = chartSchema() as Json;
 test("the smiley enum is the smiley service's table, exactly", () => {
-  assert.deepEqual(at(schema, 'properties', 'smiley', 'properties', 'smiley', 'enum'), Object.keys(SMILEYS));
+  assert.deepEqual(at(schema, 'properties', 'smiley', 'properties', 'smiley', 'enum'), ['', ...Object.keys(SMILEYS)]);
 });
 
 test('every color name the color service knows is in the pattern, and no other', () => {
@@ -171,8 +188,8 @@ for (const { path, variable, read } of RANGES) {
   });
 }
 test("the integer range of errorFraction and delay buckets is the readers' (100, 60000)", () => {
-  const fraction = at(schema, 'properties', 'face', 'properties', 'errorFraction', 'anyOf', 0, 'maximum');
-  const bucket = at(schema, 'properties', 'backend', 'properties', 'delayBuckets', 'anyOf', 0, 'maximum');
+  const fraction = at(schema, 'properties', 'face', 'properties', 'errorFraction', 'maximum');
+  const bucket = at(schema, 'properties', 'backend', 'properties', 'delayBuckets', 'maximum');
   assert.equal(fraction, 100);
   assert.equal(bucket, 60000);
   assert.ok(accepts((env) => readDelayBuckets(env, 'D'), { D: '60000' }));
@@ -198,10 +215,10 @@ test('Helm accepts every color name, in any case, for the backends and the GUI',
 });
 
 const HELM_REFUSES: { args: string[]; key: string }[] = [
-  { args: ['--set', 'color.color=#abcd'], key: '/color/color' },
-  { args: ['--set', 'gui.color=url(x)'], key: '/gui/color' },
-  { args: ['--set', 'gui.colorForUser.PORT=red'], key: "invalid propertyName 'PORT'" },
-  { args: ['--set', 'face.colorService=color:0'], key: '/face/colorService' },
+  { args: ['--set', 'color.color=#abcd'], key: 'color.color: "#abcd" is not accepted' },
+  { args: ['--set', 'gui.color=url(x)'], key: 'gui.color: "url(x)" is not accepted' },
+  { args: ['--set', 'gui.colorForUser.PORT=red'], key: 'gui.colorForUser: "PORT" is not accepted as a key' },
+  { args: ['--set', 'face.colorService=color:0'], key: 'face.colorService: "color:0" is not accepted' },
 ];
 for (const { args, key } of HELM_REFUSES) {
   test(`Helm refuses ${args[1]}, as the service would`, () => {

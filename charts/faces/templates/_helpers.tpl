@@ -78,3 +78,30 @@ app.kubernetes.io/part-of: faces
   {{- end }}
 {{- end }}
 {{- end -}}
+
+{{/* The Secret that holds CONTROL_TOKEN and EVENTS_TOKEN: existingSecret, or the chart's own. */}}
+{{- define "faces.tokensSecret" -}}
+{{- .Values.existingSecret | default (printf "%s-tokens" .Release.Name) -}}
+{{- end -}}
+
+{{/* The token variables a workload reads from that Secret, as a JSON list: CONTROL_TOKEN for every
+service, EVENTS_TOKEN for the GUI too; only those that are set (existingSecret: both). */}}
+{{- define "faces.tokens" -}}
+{{- $v := .root.Values -}}
+{{- $tokens := list -}}
+{{- if or $v.existingSecret $v.controlToken -}}{{- $tokens = append $tokens "CONTROL_TOKEN" -}}{{- end -}}
+{{- if and .gui (or $v.existingSecret $v.eventsToken) -}}{{- $tokens = append $tokens "EVENTS_TOKEN" -}}{{- end -}}
+{{- toJson $tokens -}}
+{{- end -}}
+
+{{/* A backend workload's values with each unset image key (image, imageName, imageTag,
+imagePullPolicy) taken from `backend`, as JSON. */}}
+{{- define "faces.backendImage" -}}
+{{- $v := deepCopy .own -}}
+{{- range $key := list "image" "imageName" "imageTag" "imagePullPolicy" -}}
+{{- if and (not (include "faces.isSet" (index $v $key))) (include "faces.isSet" (index $.backend $key)) -}}
+{{- $_ := set $v $key (index $.backend $key) -}}
+{{- end -}}
+{{- end -}}
+{{- toJson $v -}}
+{{- end -}}

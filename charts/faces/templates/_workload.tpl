@@ -5,7 +5,9 @@ between chart versions), port `http` (8000) behind Service port 80, probes on /r
 no service-link variables. terminationGracePeriodSeconds 30 outlasts the services'
 SHUTDOWN_TIMEOUT_SECONDS (25), which covers DRAIN_SECONDS (5) and in-flight requests.
 Arguments: root, name, component, values (image keys, replicas), env (list of name/value) or
-args, resources, serviceType, omitReplicas, volumes (bool: the load tester's gate file).
+args, resources, serviceType, omitReplicas, volumes (bool: the load tester's gate file), key (the
+workload's key in values, e.g. gui: with rollouts.enabled it becomes an Argo Rollout; none for the
+load tester), tokens (list of CONTROL_TOKEN/EVENTS_TOKEN: read from the tokens Secret).
 */}}
 {{- define "faces.workload" -}}
 ---
@@ -24,6 +26,9 @@ spec:
     - name: http
       port: 80
       targetPort: http
+{{- if and .root.Values.rollouts.enabled .key }}
+{{ include "faces.rollout" . }}
+{{- else }}
 ---
 apiVersion: apps/v1
 kind: Deployment
@@ -45,75 +50,93 @@ spec:
       maxUnavailable: 0
       maxSurge: 1
   template:
-    metadata:
-      labels:
-        service: {{ .name }}
-        {{- include "faces.commonLabels" . | nindent 8 }}
-      annotations:
-        prometheus.io/scrape: "true"
-        prometheus.io/port: "8000"
-        prometheus.io/path: /metrics
-    spec:
-      terminationGracePeriodSeconds: 30
-      # No service-link variables (COLOR_PORT=tcp://…): Faces finds its peers by DNS name.
-      enableServiceLinks: false
-      automountServiceAccountToken: false
-      securityContext:
-        runAsNonRoot: true
-        runAsUser: 1000
-        runAsGroup: 1000
-        {{- if .volumes }}
-        fsGroup: 1000
-        {{- end }}
-        seccompProfile:
-          type: RuntimeDefault
-      containers:
-        - name: {{ .name }}
-          image: {{ include "faces.image" . }}
-          imagePullPolicy: {{ include "faces.pullPolicy" . }}
-          {{- with .args }}
-          args: {{ toJson . }}
-          {{- end }}
-          {{- with .env }}
-          env:
-            {{- range . }}
-            - name: {{ .name }}
-              value: {{ .value | quote }}
-            {{- end }}
-          {{- end }}
-          ports:
-            - name: http
-              containerPort: 8000
-              protocol: TCP
-          readinessProbe:
-            httpGet:
-              path: /readyz
-              port: http
-            periodSeconds: 5
-            failureThreshold: 2
-          livenessProbe:
-            httpGet:
-              path: /healthz
-              port: http
-            initialDelaySeconds: 5
-            periodSeconds: 10
-            failureThreshold: 3
-          resources:
-            {{- toYaml .resources | nindent 12 }}
-          securityContext:
-            allowPrivilegeEscalation: false
-            readOnlyRootFilesystem: true
-            capabilities:
-              drop: [ALL]
-          {{- if .volumes }}
-          volumeMounts:
-            - name: gates
-              mountPath: /var/lib/faces-loadtester
-          {{- end }}
-      {{- if .volumes }}
-      volumes:
-        - name: gates
-          emptyDir:
-            sizeLimit: 1Mi
+    {{- include "faces.podTemplate" . | nindent 4 }}
+{{- end }}
+{{- end -}}
+
+{{/* The pod template every workload runs, a Deployment's or a Rollout's. Arguments: as faces.workload. */}}
+{{- define "faces.podTemplate" -}}
+metadata:
+  labels:
+    service: {{ .name }}
+    {{- include "faces.commonLabels" . | nindent 4 }}
+  annotations:
+    prometheus.io/scrape: "true"
+    prometheus.io/port: "8000"
+    prometheus.io/path: /metrics
+spec:
+  terminationGracePeriodSeconds: 30
+  # No service-link variables (COLOR_PORT=tcp://…): Faces finds its peers by DNS name.
+  enableServiceLinks: false
+  automountServiceAccountToken: false
+  securityContext:
+    runAsNonRoot: true
+    runAsUser: 1000
+    runAsGroup: 1000
+    {{- if .volumes }}
+    fsGroup: 1000
+    {{- end }}
+    seccompProfile:
+      type: RuntimeDefault
+  containers:
+    - name: {{ .name }}
+      image: {{ include "faces.image" . }}
+      imagePullPolicy: {{ include "faces.pullPolicy" . }}
+      {{- with .args }}
+      args: {{ toJson . }}
       {{- end }}
+      {{- $extra := .values.extraEnv | default dict }}
+      {{- if or .env .tokens $extra }}
+      env:
+        {{- range .env }}
+        - name: {{ .name }}
+          value: {{ .value | quote }}
+        {{- end }}
+        {{- range $name, $value := $extra }}
+        - name: {{ $name }}
+          value: {{ include "faces.str" $value | quote }}
+        {{- end }}
+        {{- range .tokens }}
+        - name: {{ . }}
+          valueFrom:
+            secretKeyRef:
+              name: {{ include "faces.tokensSecret" $.root }}
+              key: {{ . }}
+        {{- end }}
+      {{- end }}
+      ports:
+        - name: http
+          containerPort: 8000
+          protocol: TCP
+      readinessProbe:
+        httpGet:
+          path: /readyz
+          port: http
+        periodSeconds: 5
+        failureThreshold: 2
+      livenessProbe:
+        httpGet:
+          path: /healthz
+          port: http
+        initialDelaySeconds: 5
+        periodSeconds: 10
+        failureThreshold: 3
+      resources:
+        {{- toYaml .resources | nindent 8 }}
+      securityContext:
+        allowPrivilegeEscalation: false
+        readOnlyRootFilesystem: true
+        capabilities:
+          drop: [ALL]
+      {{- if .volumes }}
+      volumeMounts:
+        - name: gates
+          mountPath: /var/lib/faces-loadtester
+      {{- end }}
+  {{- if .volumes }}
+  volumes:
+    - name: gates
+      emptyDir:
+        sizeLimit: 1Mi
+  {{- end }}
 {{- end -}}

@@ -18,11 +18,11 @@ export const PHASES = [
 
 export type Phase = (typeof PHASES)[number];
 
-/** Where a rollout stands: how far the canary's traffic (or its iterations) has gone. */
+/** Where a rollout stands: how far the canary's traffic (or its iterations, or Argo's steps) has gone. */
 export interface Progress {
-  readonly unit: 'weight' | 'iteration';
+  readonly unit: 'weight' | 'iteration' | 'step';
   readonly value: number;
-  /** The maximum when known: the webhook's `maxWeight` metadata, or an iteration's `n/of`. */
+  /** The maximum when known: the webhook's `maxWeight` metadata, an iteration's `n/of`, Argo's step count. */
   readonly max: number | undefined;
 }
 

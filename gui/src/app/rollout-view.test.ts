@@ -46,6 +46,8 @@ describe('bannerView', () => {
     assert.equal(view.progressText, 'weight 10 %');
     const ab = bannerView(rollout({ progress: { unit: 'iteration', value: 3, max: 10 } }), T);
     assert.deepEqual([ab.progressText, ab.bar], ['iteration 3 of 10', { value: 3, max: 10 }]);
+    const argo = bannerView(rollout({ progress: { unit: 'step', value: 3, max: 9 } }), T);
+    assert.deepEqual([argo.progressText, argo.bar], ['step 3 of 9', { value: 3, max: 9 }]);
   });
 
   it('fades a finished banner from one minute on (59.9 s is not yet)', () => {

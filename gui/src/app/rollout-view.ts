@@ -30,7 +30,7 @@ export interface BannerView {
   /** Flagger said it as a Warning (a halted step, a failed check). */
   readonly warning: boolean;
   readonly message: string;
-  /** `weight 15 % of 50 %`, `iteration 3 of 10`, or undefined before any step. */
+  /** `weight 15 % of 50 %`, `iteration 3 of 10`, `step 3 of 9`, or undefined before any step. */
   readonly progressText: string | undefined;
   /** For the bar: only when the maximum is known. */
   readonly bar: { readonly value: number; readonly max: number } | undefined;
@@ -55,6 +55,7 @@ function progressText(rollout: Rollout): string | undefined {
   const { progress } = rollout;
   if (progress === undefined) return undefined;
   if (progress.unit === 'iteration') return `iteration ${progress.value} of ${progress.max ?? '?'}`;
+  if (progress.unit === 'step') return `step ${progress.value} of ${progress.max ?? '?'}`;
   return progress.max === undefined ? `weight ${progress.value} %` : `weight ${progress.value} % of ${progress.max} %`;
 }
 

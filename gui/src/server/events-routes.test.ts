@@ -105,6 +105,30 @@ describe('POST /events and the event stream', { timeout: 60_000 }, () => {
     assert.equal((await late.next(() => true)).rollouts[0]?.message, 'Advance face.faces canary weight 5');
   });
 
+  it("takes Argo Rollouts' notification body (our templates) as it takes Flagger's", async (t) => {
+    const { url } = await start(t);
+    const stream = await openStream(url);
+    t.after(() => stream.response.destroy());
+    const body = {
+      source: 'argo-rollouts',
+      name: 'smiley',
+      namespace: 'faces',
+      phase: 'Progressing',
+      message: 'Canary step completed',
+      eventType: 'Normal',
+      step: '3',
+      steps: '9',
+      weight: '',
+    };
+    assert.equal((await post(url, body)).status, 202);
+    const pushed = await stream.next((s) => s.rollouts.length === 1);
+    assert.equal(pushed.rollouts[0]?.key, 'faces/smiley');
+    assert.deepEqual(pushed.rollouts[0]?.progress, { unit: 'step', value: 3, max: 9 });
+    const refused = await post(url, { ...body, weight: 'lots' });
+    assert.equal(refused.status, 400);
+    assert.match(JSON.parse(refused.body).error, /^"weight" must be a whole number/);
+  });
+
   const refused: { name: string; body: unknown; status: number; error: RegExp }[] = [
     { name: 'malformed JSON', body: '{"name": "face",', status: 400, error: /^the body is not JSON$/ },
     { name: 'an empty body', body: '', status: 400, error: /^the body is not JSON$/ },

@@ -1,6 +1,7 @@
 import { checkToken, refuseToken } from '@faces/kit';
 import type { FastifyInstance } from 'fastify';
 import type { RolloutSnapshot } from '../app/rollout-shape.js';
+import { isArgoBody, parseArgoEvent } from './argo-event.js';
 import { EventHub, MAX_STREAMS } from './event-hub.js';
 import { parseFlaggerEvent } from './flagger-event.js';
 import { RolloutBoard } from './rollouts.js';
@@ -20,7 +21,8 @@ export interface EventsOptions {
 }
 
 /**
- * POST /events takes Flagger's event webhook (202, or 400/413 with one line); GET /events/stream
+ * POST /events takes Flagger's event webhook, or Argo Rollouts' notification through our templates
+ * (argo-event.ts) (202, or 400/413 with one line); GET /events/stream
  * pushes the rollouts to pages as Server-Sent Events. The streams end when draining starts and at
  * close, so that they never hold a shutdown open.
  */
@@ -59,11 +61,12 @@ export async function eventsRoutes(app: FastifyInstance, options: EventsOptions)
       } catch {
         return reply.code(400).send({ error: 'the body is not JSON' });
       }
-      const parsed = parseFlaggerEvent(body);
+      const argo = isArgoBody(body);
+      const parsed = argo ? parseArgoEvent(body) : parseFlaggerEvent(body);
       if (!parsed.ok) return reply.code(400).send({ error: parsed.reason });
       board.prune(now());
       const rollout = board.apply(parsed.event, now());
-      request.log.info({ canary: rollout.key, phase: rollout.phase }, 'flagger event');
+      request.log.info({ canary: rollout.key, phase: rollout.phase }, argo ? 'argo rollouts event' : 'flagger event');
       hub.broadcast();
       return reply.code(202).send({ status: 'accepted' });
     },

@@ -1,16 +1,18 @@
-import { PHASES, type Phase } from '../app/rollout-shape.js';
+import { PHASES, type Phase, type Progress } from '../app/rollout-shape.js';
 
-/** One Flagger event, checked: what the rollout state takes. */
+/** One Flagger event (or Argo Rollouts', see argo-event.ts), checked: what the rollout state takes. */
 export interface FlaggerEvent {
   readonly name: string;
   readonly namespace: string;
   readonly phase: Phase;
   readonly message: string;
   readonly eventType: string;
-  /** Flagger's timestamp (unix milliseconds). */
-  readonly timestampMs: number;
+  /** Flagger's timestamp (unix milliseconds); Argo's bodies have none. */
+  readonly timestampMs: number | undefined;
   /** The webhook's own `maxWeight` metadata (Flagger passes a webhook's metadata on), if any. */
   readonly maxWeight: number | undefined;
+  /** Said outright (Argo's weight or step); absent, it is read from Flagger's message. */
+  readonly progress?: Progress | undefined;
 }
 
 export type EventParse =

@@ -54,7 +54,7 @@ export class RolloutBoard {
       STARTING.has(event.phase) || (last !== undefined && FINISHED.has(last.phase) && !FINISHED.has(event.phase));
     const base = restarted ? undefined : last?.progress;
     const finished = FINISHED.has(event.phase);
-    let progress = progressOf(event.message, event.maxWeight, base);
+    let progress = event.progress ?? progressOf(event.message, event.maxWeight, base);
     // A promotion takes all the traffic: the bar is full, whatever step it was on.
     if (event.phase === 'Succeeded' && progress !== undefined)
       progress = { ...progress, value: progress.max ?? progress.value };

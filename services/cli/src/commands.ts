@@ -49,6 +49,11 @@ export const COMMANDS: Readonly<Record<string, Command>> = {
     flags: true,
     run: async (args, proc) => (await import('./set.js')).setCommand(args, proc),
   },
+  check: {
+    summary:
+      'check an install (helm test): backends /readyz, then a whole face through the GUI: faces check [--gui URL] [--ready URL]…',
+    run: async (args, proc) => (await import('./check.js')).checkCommand(args, proc),
+  },
   healthcheck: {
     summary: "exit 0 if this machine's service answers GET /healthz (for container HEALTHCHECKs)",
     run: async (_args, proc) => (await import('./healthcheck.js')).healthcheck(proc),
