@@ -84,9 +84,10 @@ export async function serviceEnv(service: ServiceName): Promise<ServiceEnv> {
     const names = new Set([...command, ...namesRead(read)]);
     return { service, names, patterns, addressDefaults: {}, read, fromCode: true };
   }
-  const pending = service === 'loadtester' ? { names: [], addressDefaults: {} } : PENDING[service];
+  const pending = service === 'loadtester' || service === 'mcp' ? { names: [], addressDefaults: {} } : PENDING[service];
   // A variable specifier, so the type check does not need the package before it exists.
-  const read = await readerFrom(service === 'face' ? '@faces/face' : service === 'gui' ? '@faces/gui' : '@faces/load');
+  const specifiers = { face: '@faces/face', gui: '@faces/gui', loadtester: '@faces/load', mcp: '@faces/mcp' } as const;
+  const read = await readerFrom(specifiers[service]);
   if (read !== undefined) {
     const names = new Set([...command, ...namesRead(read)]);
     return { service, names, patterns, addressDefaults: pending.addressDefaults, read, fromCode: true };

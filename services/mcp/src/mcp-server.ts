@@ -1,0 +1,32 @@
+import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
+import type { ColorGrpc } from './color-grpc.js';
+import type { McpConfig } from './config.js';
+import { registerPrompts } from './prompts.js';
+import { registerResources } from './resources.js';
+import { registerRollouts } from './tool-rollouts.js';
+import { registerSampleGrid } from './tool-sample-grid.js';
+import { registerCellTools } from './tools-cells.js';
+import { registerFaultTools } from './tools-faults.js';
+
+export const SERVER_NAME = 'faces';
+
+const INSTRUCTIONS =
+  'Faces is a service-mesh demo: a grid of cells, each asking face for a smiley (from smiley) on a color (from color). ' +
+  'Use sample_grid to see what the audience sees, get_faults/set_faults/reset_faults to break and heal services ' +
+  '(for one user with user), update_smiley/update_color to change what is served, get_rollouts for canary rollouts.';
+
+/** One MCP server (tools, resources, prompts) for one client connection: the SDK binds a server to one transport. */
+export function createFacesServer(config: McpConfig, color: ColorGrpc, version: string, overHttp: boolean): McpServer {
+  const server = new McpServer(
+    { name: SERVER_NAME, version },
+    { capabilities: { logging: {} }, instructions: INSTRUCTIONS },
+  );
+  const context = { config, color, overHttp, server };
+  registerCellTools(context);
+  registerSampleGrid(context);
+  registerFaultTools(context);
+  registerRollouts(context);
+  registerResources(context);
+  registerPrompts(context);
+  return server;
+}
