@@ -41,16 +41,19 @@ async function readCapped(response: Response): Promise<string | undefined> {
     await response.body?.cancel();
     return undefined;
   }
+  if (response.body === null) return '';
   const chunks: Uint8Array[] = [];
   let size = 0;
-  if (response.body === null) return '';
-  for await (const chunk of response.body) {
-    size += chunk.byteLength;
+  const reader = response.body.getReader();
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
     if (size > MAX_BACKEND_BODY_BYTES) {
-      await response.body.cancel();
+      await reader.cancel();
       return undefined;
     }
-    chunks.push(chunk);
+    chunks.push(value);
   }
   return Buffer.concat(chunks).toString('utf8');
 }

@@ -46,7 +46,11 @@ export interface McpConfig {
 /** `host`, `host:port`, `http://host:port`, and for COLOR_URL also `grpc://host:port`. */
 function readAddress(env: Env, name: string, def: string, grpc = false): ServiceAddress {
   const raw = readRaw(env, name);
-  if (grpc && raw?.startsWith('grpc://')) return readServiceAddress({ [name]: raw.slice('grpc://'.length) }, name, def);
+  if (grpc && raw?.startsWith('grpc://')) {
+    const rest = raw.slice('grpc://'.length);
+    if (rest === '') throw new ConfigError(name, raw, 'host, host:port, http://host:port or grpc://host:port');
+    return readServiceAddress({ [name]: rest }, name, def);
+  }
   return readServiceAddress(env, name, def);
 }
 
