@@ -102,7 +102,10 @@ describe('faces mcp over stdio and Streamable HTTP', () => {
       const other = await callTool(stdio, 'sample_grid', { cells: 40, user: 'other' });
       assert.equal(other.structured?.whole, 40, other.text);
       const faults = await callTool(stdio, 'get_faults', { service: 'smiley' });
-      assert.deepEqual(Object.keys((faults.structured?.services as { faults: { users: object } }[])[0]?.faults.users ?? {}), ['testuser']);
+      assert.deepEqual(
+        Object.keys((faults.structured?.services as { faults: { users: object } }[])[0]?.faults.users ?? {}),
+        ['testuser'],
+      );
     } finally {
       const reset = await callTool(http, 'reset_faults', { service: 'smiley', user: 'testuser' });
       assert.equal(reset.isError, false, reset.text);
@@ -128,11 +131,9 @@ describe('faces mcp over stdio and Streamable HTTP', () => {
   ] as const) {
     it(`${transport}: sample_grid sends progress notifications up to its total`, async () => {
       const seen: Progress[] = [];
-      await client().callTool(
-        { name: 'sample_grid', arguments: { cells: 100, concurrency: 4 } },
-        undefined,
-        { onprogress: (progress) => seen.push(progress) },
-      );
+      await client().callTool({ name: 'sample_grid', arguments: { cells: 100, concurrency: 4 } }, undefined, {
+        onprogress: (progress) => seen.push(progress),
+      });
       assert.ok(seen.length >= 10, `${seen.length} progress notifications`);
       assert.deepEqual(seen.at(-1), { progress: 100, total: 100, message: '100 of 100 cells' });
       for (let i = 1; i < seen.length; i++) assert.ok((seen[i]?.progress ?? 0) > (seen[i - 1]?.progress ?? 0));
@@ -198,7 +199,9 @@ describe('faces mcp over stdio and Streamable HTTP', () => {
     const colorNow = JSON.parse(String((color.contents[0] as { text: string }).text));
     assert.deepEqual(colorNow.center, { color: '#228833' });
     assert.equal(colorNow.faults.status, 200);
-    const own = JSON.parse(String(((await stdio.readResource({ uri: 'faces://config/mcp' })).contents[0] as { text: string }).text));
+    const own = JSON.parse(
+      String(((await stdio.readResource({ uri: 'faces://config/mcp' })).contents[0] as { text: string }).text),
+    );
     assert.equal(own.controlToken, 'set');
     assert.ok(!JSON.stringify(own).includes(CONTROL_TOKEN), 'the token itself is never shown');
     const { prompts } = await http.listPrompts();
@@ -223,6 +226,8 @@ describe('faces mcp over stdio and Streamable HTTP', () => {
   it('serves /healthz, /readyz and /metrics like every service, without the token', async () => {
     for (const path of ['/healthz', '/readyz']) assert.equal((await fetch(`${mcp.url}${path}`)).status, 200);
     const samples = parsePrometheus(await (await fetch(`${mcp.url}/metrics`)).text());
-    assert.ok(sumOf(samples, 'http_request_duration_seconds_count', { method: 'POST', path: '/mcp', service: 'mcp' }) > 10);
+    assert.ok(
+      sumOf(samples, 'http_request_duration_seconds_count', { method: 'POST', path: '/mcp', service: 'mcp' }) > 10,
+    );
   });
 });

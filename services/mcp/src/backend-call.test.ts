@@ -20,7 +20,8 @@ describe('callBackend', () => {
     await new Promise<void>((resolve) => server.close(() => resolve()));
     const answer = await callBackend(`http://127.0.0.1:${port}/`, 'smiley (here)', { timeoutMs: 2000 });
     assert.equal(answer.ok, false);
-    if (!answer.ok) assert.match(answer.failure, /^cannot get an answer from smiley \(here\): connection refused \(ECONNREFUSED\)$/);
+    if (!answer.ok)
+      assert.match(answer.failure, /^cannot get an answer from smiley \(here\): connection refused \(ECONNREFUSED\)$/);
   });
 
   it('gives up on a silent peer at its deadline', async (t) => {

@@ -54,12 +54,16 @@ describe('readMcpConfig', () => {
     it(`refuses ${JSON.stringify(env)} in one line naming ${variable}`, () => {
       assert.throws(
         () => readMcpConfig(env),
-        (error: unknown) => error instanceof ConfigError && error.variable === variable && !error.message.includes('\n'),
+        (error: unknown) =>
+          error instanceof ConfigError && error.variable === variable && !error.message.includes('\n'),
       );
     });
   }
 
   it('never repeats a bad MCP_TOKEN', () => {
-    assert.throws(() => readMcpConfig({ MCP_TOKEN: 'hunter2 hunter2' }), (error: Error) => !error.message.includes('hunter2'));
+    assert.throws(
+      () => readMcpConfig({ MCP_TOKEN: 'hunter2 hunter2' }),
+      (error: Error) => !error.message.includes('hunter2'),
+    );
   });
 });

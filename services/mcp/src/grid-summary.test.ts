@@ -2,16 +2,33 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { classifyCell, percentile, summarize } from './grid-summary.js';
 
-const face = (errors: string[], smiley = '&#x1F603;', color = '#228833') =>
-  JSON.stringify({ smiley, color, errors });
+const face = (errors: string[], smiley = '&#x1F603;', color = '#228833') => JSON.stringify({ smiley, color, errors });
 
 describe('classifyCell', () => {
   const table: [string, Parameters<typeof classifyCell>[0], number, string, string][] = [
     ['a whole face', { kind: 'answer', status: 200, body: face([]) }, 10, 'whole', 'success'],
     ['a whole face past the fade', { kind: 'answer', status: 200, body: face([]) }, 2000, 'slow', 'success'],
-    ['a face with the smiley substitute', { kind: 'answer', status: 200, body: face(['smiley: 500'], '&#x1F92E;') }, 10, 'degraded', 'smiley-error'],
-    ['a face with the color substitute', { kind: 'answer', status: 200, body: face(['color: 500'], '&#x1F603;', '#AA3377') }, 10, 'degraded', 'color-error'],
-    ['a face with a rate-limited smiley', { kind: 'answer', status: 200, body: face(['smiley: 429'], '\u{1F92F}') }, 10, 'degraded', 'rate-limited'],
+    [
+      'a face with the smiley substitute',
+      { kind: 'answer', status: 200, body: face(['smiley: 500'], '&#x1F92E;') },
+      10,
+      'degraded',
+      'smiley-error',
+    ],
+    [
+      'a face with the color substitute',
+      { kind: 'answer', status: 200, body: face(['color: 500'], '&#x1F603;', '#AA3377') },
+      10,
+      'degraded',
+      'color-error',
+    ],
+    [
+      'a face with a rate-limited smiley',
+      { kind: 'answer', status: 200, body: face(['smiley: 429'], '\u{1F92F}') },
+      10,
+      'degraded',
+      'rate-limited',
+    ],
     ['face failing', { kind: 'answer', status: 500, body: '{"errors":["boom"]}' }, 10, 'failed', 'face-error'],
     ['face latched', { kind: 'answer', status: 599, body: '' }, 10, 'failed', 'latched'],
     ['face rate-limited', { kind: 'answer', status: 429, body: '' }, 10, 'failed', 'rate-limited'],

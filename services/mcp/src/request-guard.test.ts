@@ -25,12 +25,18 @@ describe('rebindingRefusal', () => {
   });
 
   it('refuses a rebound name in Host, naming it and MCP_ALLOWED_HOSTS', () => {
-    assert.match(rebindingRefusal('evil.example:3000', undefined, LOOPBACK_HOSTS) ?? '', /Host "evil.example:3000" is not allowed.*MCP_ALLOWED_HOSTS/);
+    assert.match(
+      rebindingRefusal('evil.example:3000', undefined, LOOPBACK_HOSTS) ?? '',
+      /Host "evil.example:3000" is not allowed.*MCP_ALLOWED_HOSTS/,
+    );
     assert.match(rebindingRefusal(undefined, undefined, LOOPBACK_HOSTS) ?? '', /Host "" is not allowed/);
   });
 
   it('refuses a foreign or opaque Origin even with a loopback Host', () => {
-    assert.match(rebindingRefusal('localhost:3000', 'http://evil.example', LOOPBACK_HOSTS) ?? '', /Origin "http:\/\/evil.example"/);
+    assert.match(
+      rebindingRefusal('localhost:3000', 'http://evil.example', LOOPBACK_HOSTS) ?? '',
+      /Origin "http:\/\/evil.example"/,
+    );
     assert.match(rebindingRefusal('localhost:3000', 'null', LOOPBACK_HOSTS) ?? '', /Origin "null"/);
   });
 });
