@@ -89,7 +89,7 @@ describe('faces mcp over stdio and Streamable HTTP', () => {
     assert.equal(before.structured?.whole, 40, before.text);
     const set = await callTool(http, 'set_faults', { service: 'smiley', user: 'testuser', errorFraction: 100 });
     assert.equal(set.isError, false, set.text);
-    assert.deepEqual((set.structured?.faults as { users: Record<string, unknown> }).users.testuser, {
+    assert.deepEqual((set.structured as { faults: { users: Record<string, unknown> } }).faults.users.testuser, {
       errorFraction: 100,
       latchFraction: 0,
       delayBuckets: [],
@@ -103,7 +103,9 @@ describe('faces mcp over stdio and Streamable HTTP', () => {
       assert.equal(other.structured?.whole, 40, other.text);
       const faults = await callTool(stdio, 'get_faults', { service: 'smiley' });
       assert.deepEqual(
-        Object.keys((faults.structured?.services as { faults: { users: object } }[])[0]?.faults.users ?? {}),
+        Object.keys(
+          (faults.structured as { services: { faults: { users: object } }[] }).services[0]?.faults.users ?? {},
+        ),
         ['testuser'],
       );
     } finally {

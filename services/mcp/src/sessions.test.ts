@@ -48,7 +48,7 @@ describe('Sessions', () => {
   it('closes every session at shutdown', async () => {
     const sessions = new Sessions<Session>(5, 1000);
     const all = [new Session(), new Session()];
-    all.forEach((session, i) => sessions.add(String(i), session, 'sse'));
+    for (const [i, session] of all.entries()) sessions.add(String(i), session, 'sse');
     await sessions.closeAll();
     assert.deepEqual(
       all.map((session) => session.closed),
