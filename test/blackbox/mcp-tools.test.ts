@@ -131,14 +131,16 @@ describe('faces mcp over stdio and Streamable HTTP', () => {
     ['stdio', () => stdio],
     ['Streamable HTTP', () => http],
   ] as const) {
-    it(`${transport}: sample_grid sends progress notifications up to its total`, async () => {
+    it(`${transport}: sample_grid sends a progress notification every 5 of 100 cells`, async () => {
       const seen: Progress[] = [];
       await client().callTool({ name: 'sample_grid', arguments: { cells: 100, concurrency: 4 } }, undefined, {
         onprogress: (progress) => seen.push(progress),
       });
-      assert.ok(seen.length >= 10, `${seen.length} progress notifications`);
-      assert.deepEqual(seen.at(-1), { progress: 100, total: 100, message: '100 of 100 cells' });
-      for (let i = 1; i < seen.length; i++) assert.ok((seen[i]?.progress ?? 0) > (seen[i - 1]?.progress ?? 0));
+      // The terminal one (100) is written just before the result, and the SDK's client may handle
+      // the result first and drop it (typescript-sdk issue #2580): the test takes the one before.
+      assert.ok(seen.length >= 19, `${seen.length} progress notifications`);
+      assert.deepEqual(seen[18], { progress: 95, total: 100, message: '95 of 100 cells' });
+      for (let i = 1; i < seen.length; i++) assert.equal(seen[i]?.progress, (seen[i - 1]?.progress ?? 0) + 5);
     });
   }
 

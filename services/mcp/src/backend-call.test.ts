@@ -1,7 +1,11 @@
 import assert from 'node:assert/strict';
 import { createServer } from 'node:net';
-import { describe, it } from 'node:test';
-import { callBackend, MAX_BACKEND_BODY_BYTES, messageOf } from './backend-call.js';
+import { after, describe, it } from 'node:test';
+import { Backends, MAX_BACKEND_BODY_BYTES, messageOf } from './backend-call.js';
+
+const backends = new Backends(2);
+after(() => backends.close());
+const callBackend = backends.call.bind(backends);
 
 describe('messageOf', () => {
   it("takes a refusal's error, or its errors, or its text", () => {

@@ -4,6 +4,7 @@ import { SSEServerTransport } from '@modelcontextprotocol/sdk/server/sse.js';
 import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
 import { isInitializeRequest } from '@modelcontextprotocol/sdk/types.js';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { Backends } from './backend-call.js';
 import { ColorGrpc } from './color-grpc.js';
 import type { McpConfig } from './config.js';
 import { BoundedEventStore } from './event-store.js';
@@ -37,7 +38,7 @@ function sessionIdOf(request: FastifyRequest): string | undefined {
  */
 export function buildMcpApp(config: McpConfig, deps: KitDeps = {}): FastifyInstance {
   const app = buildServer(config.kit, { label: 'MCP', faultControl: false, faults: { appliesTo: () => false } }, deps);
-  const color = new ColorGrpc(config.color, config.backendTimeoutMs);
+  const clients = { color: new ColorGrpc(config.color, config.backendTimeoutMs), backends: new Backends() };
   const sessions = new Sessions<Closable>(config.maxSessions, config.sessionIdleMs);
   const onRequest = mcpGuard(config.allowedHosts, config.token);
   const routeOptions = { onRequest, bodyLimit: MAX_MESSAGE_BYTES };
@@ -55,6 +56,7 @@ export function buildMcpApp(config: McpConfig, deps: KitDeps = {}): FastifyInsta
   app.addHook('preClose', async () => {
     clearInterval(sweeper);
     await sessions.closeAll();
+    await clients.backends.close();
   });
 
   app.post(MCP_PATH, routeOptions, async (request, reply) => {
@@ -83,7 +85,7 @@ export function buildMcpApp(config: McpConfig, deps: KitDeps = {}): FastifyInsta
     transport.onclose = () => {
       if (transport.sessionId !== undefined) sessions.forget(transport.sessionId);
     };
-    await createFacesServer(config, color, MCP_VERSION, true).connect(transport);
+    await createFacesServer(config, clients, MCP_VERSION, true).connect(transport);
     reply.hijack();
     await transport.handleRequest(request.raw, reply.raw, request.body);
     return reply;
@@ -112,7 +114,7 @@ export function buildMcpApp(config: McpConfig, deps: KitDeps = {}): FastifyInsta
       transport.close().catch(() => undefined);
     });
     app.log.info({ session: transport.sessionId, sessions: sessions.size }, 'MCP session opened (legacy SSE)');
-    await createFacesServer(config, color, MCP_VERSION, true).connect(transport);
+    await createFacesServer(config, clients, MCP_VERSION, true).connect(transport);
     return reply;
   });
 

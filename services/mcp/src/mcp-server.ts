@@ -1,4 +1,5 @@
 import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
+import type { Backends } from './backend-call.js';
 import type { ColorGrpc } from './color-grpc.js';
 import type { McpConfig } from './config.js';
 import { registerPrompts } from './prompts.js';
@@ -16,12 +17,23 @@ const INSTRUCTIONS =
   '(for one user with user), update_smiley/update_color to change what is served, get_rollouts for canary rollouts.';
 
 /** One MCP server (tools, resources, prompts) for one client connection: the SDK binds a server to one transport. */
-export function createFacesServer(config: McpConfig, color: ColorGrpc, version: string, overHttp: boolean): McpServer {
+/** The connections to the backends, shared by every session's server. */
+export interface SharedClients {
+  readonly color: ColorGrpc;
+  readonly backends: Backends;
+}
+
+export function createFacesServer(
+  config: McpConfig,
+  clients: SharedClients,
+  version: string,
+  overHttp: boolean,
+): McpServer {
   const server = new McpServer(
     { name: SERVER_NAME, version },
     { capabilities: { logging: {} }, instructions: INSTRUCTIONS },
   );
-  const context = { config, color, overHttp, server };
+  const context = { config, ...clients, overHttp, server };
   registerCellTools(context);
   registerSampleGrid(context);
   registerFaultTools(context);

@@ -1,4 +1,3 @@
-import { callBackend } from './backend-call.js';
 import { LIMITS } from './limits.js';
 import { type ToolContext, where } from './tool-context.js';
 
@@ -18,7 +17,10 @@ async function serviceNow(context: ToolContext, service: 'smiley' | 'face'): Pro
   const address = config[service];
   const at = where(service, address);
   const get = async (path: string, headers: Record<string, string> = {}) => {
-    const answer = await callBackend(`${address.origin}${path}`, at, { headers, timeoutMs: config.backendTimeoutMs });
+    const answer = await context.backends.call(`${address.origin}${path}`, at, {
+      headers,
+      timeoutMs: config.backendTimeoutMs,
+    });
     if (!answer.ok) return { error: answer.failure };
     return { status: answer.status, answer: parsedOrText(answer.body) };
   };
@@ -44,7 +46,7 @@ async function colorNow(context: ToolContext): Promise<Record<string, unknown>> 
   const { config } = context;
   let faults: unknown;
   if (config.kit.controlToken !== undefined) {
-    const answer = await callBackend(`${config.color.origin}/faults`, where('color', config.color), {
+    const answer = await context.backends.call(`${config.color.origin}/faults`, where('color', config.color), {
       headers: { authorization: `Bearer ${config.kit.controlToken}` },
       timeoutMs: config.backendTimeoutMs,
     });

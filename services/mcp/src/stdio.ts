@@ -1,4 +1,5 @@
 import { StdioServerTransport } from '@modelcontextprotocol/sdk/server/stdio.js';
+import { Backends } from './backend-call.js';
 import { ColorGrpc } from './color-grpc.js';
 import type { McpConfig } from './config.js';
 import { createFacesServer } from './mcp-server.js';
@@ -13,14 +14,16 @@ export async function runStdio(config: McpConfig, proc: NodeJS.Process): Promise
   const log = (msg: string) => {
     if (config.kit.logLevel !== 'silent') proc.stderr.write(`${JSON.stringify({ service: 'mcp', msg })}\n`);
   };
-  const server = createFacesServer(config, new ColorGrpc(config.color, config.backendTimeoutMs), MCP_VERSION, false);
+  const backends = new Backends();
+  const clients = { color: new ColorGrpc(config.color, config.backendTimeoutMs), backends };
+  const server = createFacesServer(config, clients, MCP_VERSION, false);
   const transport = new StdioServerTransport(proc.stdin, proc.stdout);
   let closing = false;
   const close = (why: string) => {
     if (closing) return;
     closing = true;
     log(`stopping: ${why}`);
-    server.close().finally(() => proc.exit(0));
+    Promise.allSettled([server.close(), backends.close()]).finally(() => proc.exit(0));
   };
   proc.stdin.once('end', () => close('stdin closed'));
   proc.once('SIGTERM', () => close('SIGTERM'));

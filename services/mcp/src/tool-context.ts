@@ -1,5 +1,6 @@
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
+import type { Backends } from './backend-call.js';
 import type { ColorGrpc } from './color-grpc.js';
 import type { McpConfig } from './config.js';
 
@@ -7,6 +8,7 @@ import type { McpConfig } from './config.js';
 export interface ToolContext {
   readonly config: McpConfig;
   readonly color: ColorGrpc;
+  readonly backends: Backends;
   /** Whether the client reached us over HTTP (changes then also need MCP_TOKEN). */
   readonly overHttp: boolean;
   readonly server: McpServer;

@@ -1,6 +1,5 @@
 import type { Observation } from '@faces/gui/cell-state';
 import * as z from 'zod';
-import { callBackend } from './backend-call.js';
 import { type CellSample, classifyCell, summarize } from './grid-summary.js';
 import { LIMITS } from './limits.js';
 import { type ToolContext, toolError, toolResult, where } from './tool-context.js';
@@ -78,7 +77,7 @@ export function registerSampleGrid(context: ToolContext): void {
       const worker = async () => {
         for (let index = next++; index < args.cells && !extra.signal.aborted; index = next++) {
           const { kind, row, col } = cellOf(index);
-          const answer = await callBackend(`${target.origin}${prefix}/${kind}/?row=${row}&col=${col}`, at, {
+          const answer = await context.backends.call(`${target.origin}${prefix}/${kind}/?row=${row}&col=${col}`, at, {
             headers: { 'x-faces-user': args.user },
             timeoutMs: config.backendTimeoutMs,
             signal: extra.signal,

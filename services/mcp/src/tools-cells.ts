@@ -1,6 +1,6 @@
 import { WHICH_VALUES } from '@faces/kit';
 import * as z from 'zod';
-import { callBackend, messageOf } from './backend-call.js';
+import { messageOf } from './backend-call.js';
 import { LIMITS } from './limits.js';
 import { changeRefusal, logToClient, type ToolContext, toolError, toolResult, where } from './tool-context.js';
 
@@ -38,7 +38,7 @@ export function registerCellTools(context: ToolContext): void {
     },
     async (args, extra) => {
       const at = where('smiley', config.smiley);
-      const answer = await callBackend(`${config.smiley.origin}/${args.subrequest}/`, at, {
+      const answer = await context.backends.call(`${config.smiley.origin}/${args.subrequest}/`, at, {
         timeoutMs,
         signal: extra.signal,
       });
@@ -97,7 +97,7 @@ export function registerCellTools(context: ToolContext): void {
     async (args, extra) => {
       const at = where('face', config.face);
       const url = `${config.face.origin}/${args.subrequest}/?row=${args.row}&col=${args.col}`;
-      const answer = await callBackend(url, at, { timeoutMs, signal: extra.signal });
+      const answer = await context.backends.call(url, at, { timeoutMs, signal: extra.signal });
       if (!answer.ok) return toolError(answer.failure);
       const body = parsedJson(answer.body);
       const smiley = text(body.smiley);
@@ -135,7 +135,7 @@ export function registerCellTools(context: ToolContext): void {
       const refused = changeRefusal(context, 'update_smiley');
       if (refused !== undefined) return toolError(refused);
       const at = where('smiley', config.smiley);
-      const answer = await callBackend(`${config.smiley.origin}/`, at, {
+      const answer = await context.backends.call(`${config.smiley.origin}/`, at, {
         method: 'PUT',
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify({ which: args.which, smiley: args.smiley }),

@@ -1,6 +1,6 @@
 import { readSettingsRequest, type ServiceAddress, SettingsError } from '@faces/kit';
 import * as z from 'zod';
-import { callBackend, messageOf } from './backend-call.js';
+import { messageOf } from './backend-call.js';
 import { LIMITS } from './limits.js';
 import { changeRefusal, logToClient, type ToolContext, toolError, toolResult, where } from './tool-context.js';
 
@@ -47,7 +47,7 @@ async function control(
   const at = where(service, address);
   const headers: Record<string, string> = { authorization: `Bearer ${context.config.kit.controlToken ?? ''}` };
   if (body !== undefined) headers['content-type'] = 'application/json';
-  const answer = await callBackend(`${address.origin}/faults${query}`, at, {
+  const answer = await context.backends.call(`${address.origin}/faults${query}`, at, {
     method,
     headers,
     ...(body === undefined ? {} : { body: JSON.stringify(body) }),
