@@ -9,6 +9,7 @@ import {
   CONTROL_TOKEN,
   callTool,
   connectHttp,
+  connectLegacySse,
   connectStdio,
   MCP_TOKEN,
   startControlledStack,
@@ -299,6 +300,21 @@ describe('faces mcp: sessions are bounded in number and idle time; streams are r
     });
     assert.equal(unknown.statusCode, 400);
     await unknown.body.dump();
+  });
+});
+
+describe('faces mcp shuts down like every service', () => {
+  it('SIGTERM with open Streamable HTTP and legacy SSE sessions ends them and exits 0', async (t) => {
+    const mcp = await startMcp({ ...backendEnv(stack), DRAIN_SECONDS: '0', SHUTDOWN_TIMEOUT_SECONDS: '10' });
+    const streamable = await connectHttp(mcp.url);
+    const legacy = await connectLegacySse(mcp.url);
+    // The legacy client's EventSource reconnects for ever unless closed.
+    t.after(() => Promise.allSettled([streamable.close(), legacy.close()]));
+    assert.equal((await callTool(legacy, 'query_smiley', { subrequest: 'center' })).structured?.status, 200);
+    assert.equal((await callTool(streamable, 'query_smiley', { subrequest: 'center' })).structured?.status, 200);
+    // Past SHUTDOWN_TIMEOUT_SECONDS the process would exit 1: a session holding it open fails here.
+    assert.equal(await mcp.stop(), 0);
+    assert.ok(mcp.lines.some((line) => line.includes('shutdown complete')));
   });
 });
 
