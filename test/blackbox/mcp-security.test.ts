@@ -176,6 +176,25 @@ describe('faces mcp: every argument has a limit, and a bad one is a tool error n
     });
   }
 
+  it('runs at most 4 sample_grid calls at once: a fifth is refused by name while they run', async () => {
+    // face waits 400 ms for slowuser: each call of 8 cells, one at a time, takes over 3 s.
+    const slow = await callTool(client, 'set_faults', { service: 'face', user: 'slowuser', delayBuckets: [400] });
+    assert.equal(slow.isError, false, slow.text);
+    try {
+      const answers = await Promise.all(
+        Array.from({ length: 5 }, () =>
+          callTool(client, 'sample_grid', { cells: 8, user: 'slowuser', concurrency: 1 }),
+        ),
+      );
+      const refused = answers.filter((answer) => answer.isError);
+      assert.equal(refused.length, 1, JSON.stringify(answers.map((answer) => answer.text)));
+      assert.match(refused[0]?.text ?? '', /^sample_grid is refused: 4 samples are running already/);
+      assert.equal(answers.filter((answer) => answer.structured?.whole === 8).length, 4);
+    } finally {
+      await callTool(client, 'reset_faults', { service: 'face', user: 'slowuser' });
+    }
+  });
+
   it('still answers after every refusal', async () => {
     assert.equal((await callTool(client, 'query_smiley', { subrequest: 'edge' })).structured?.status, 200);
   });

@@ -8,9 +8,11 @@ import { Backends } from './backend-call.js';
 import { ColorGrpc } from './color-grpc.js';
 import type { McpConfig } from './config.js';
 import { BoundedEventStore } from './event-store.js';
+import { LIMITS } from './limits.js';
 import { createFacesServer } from './mcp-server.js';
 import { mcpGuard } from './request-guard.js';
 import { type Closable, Sessions } from './sessions.js';
+import { Slots } from './slots.js';
 import { MCP_VERSION } from './version.js';
 
 export const MCP_PATH = '/mcp';
@@ -38,7 +40,11 @@ function sessionIdOf(request: FastifyRequest): string | undefined {
  */
 export function buildMcpApp(config: McpConfig, deps: KitDeps = {}): FastifyInstance {
   const app = buildServer(config.kit, { label: 'MCP', faultControl: false, faults: { appliesTo: () => false } }, deps);
-  const clients = { color: new ColorGrpc(config.color, config.backendTimeoutMs), backends: new Backends() };
+  const clients = {
+    color: new ColorGrpc(config.color, config.backendTimeoutMs),
+    backends: new Backends(),
+    grids: new Slots(LIMITS.maxGrids),
+  };
   const sessions = new Sessions<Closable>(config.maxSessions, config.sessionIdleMs);
   const onRequest = mcpGuard(config.allowedHosts, config.token);
   const routeOptions = { onRequest, bodyLimit: MAX_MESSAGE_BYTES };

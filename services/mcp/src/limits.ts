@@ -4,6 +4,8 @@ import { MAX_USER_BYTES } from '@faces/kit';
 export const LIMITS = Object.freeze({
   /** sample_grid's cells per call. */
   maxCells: 1000,
+  /** sample_grid calls running at once, over every session: each holds up to maxConcurrency requests. */
+  maxGrids: 4,
   /** sample_grid's requests in flight at once. */
   maxConcurrency: 32,
   /** A cell's row or column: the GUI's grid is at most 32 by 32. */

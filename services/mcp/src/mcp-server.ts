@@ -4,6 +4,7 @@ import type { ColorGrpc } from './color-grpc.js';
 import type { McpConfig } from './config.js';
 import { registerPrompts } from './prompts.js';
 import { registerResources } from './resources.js';
+import type { Slots } from './slots.js';
 import { registerRollouts } from './tool-rollouts.js';
 import { registerSampleGrid } from './tool-sample-grid.js';
 import { registerCellTools } from './tools-cells.js';
@@ -21,6 +22,8 @@ const INSTRUCTIONS =
 export interface SharedClients {
   readonly color: ColorGrpc;
   readonly backends: Backends;
+  /** sample_grid calls running now, over every session. */
+  readonly grids: Slots;
 }
 
 export function createFacesServer(

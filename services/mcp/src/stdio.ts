@@ -2,7 +2,9 @@ import { StdioServerTransport } from '@modelcontextprotocol/sdk/server/stdio.js'
 import { Backends } from './backend-call.js';
 import { ColorGrpc } from './color-grpc.js';
 import type { McpConfig } from './config.js';
+import { LIMITS } from './limits.js';
 import { createFacesServer } from './mcp-server.js';
+import { Slots } from './slots.js';
 import { MCP_VERSION } from './version.js';
 
 /**
@@ -15,7 +17,11 @@ export async function runStdio(config: McpConfig, proc: NodeJS.Process): Promise
     if (config.kit.logLevel !== 'silent') proc.stderr.write(`${JSON.stringify({ service: 'mcp', msg })}\n`);
   };
   const backends = new Backends();
-  const clients = { color: new ColorGrpc(config.color, config.backendTimeoutMs), backends };
+  const clients = {
+    color: new ColorGrpc(config.color, config.backendTimeoutMs),
+    backends,
+    grids: new Slots(LIMITS.maxGrids),
+  };
   const server = createFacesServer(config, clients, MCP_VERSION, false);
   const transport = new StdioServerTransport(proc.stdin, proc.stdout);
   let closing = false;

@@ -3,12 +3,14 @@ import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import type { Backends } from './backend-call.js';
 import type { ColorGrpc } from './color-grpc.js';
 import type { McpConfig } from './config.js';
+import type { Slots } from './slots.js';
 
 /** What every tool reaches the backends through. */
 export interface ToolContext {
   readonly config: McpConfig;
   readonly color: ColorGrpc;
   readonly backends: Backends;
+  readonly grids: Slots;
   /** Whether the client reached us over HTTP (changes then also need MCP_TOKEN). */
   readonly overHttp: boolean;
   readonly server: McpServer;

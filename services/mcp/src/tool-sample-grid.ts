@@ -1,4 +1,6 @@
 import type { Observation } from '@faces/gui/cell-state';
+import type { RequestHandlerExtra } from '@modelcontextprotocol/sdk/shared/protocol.js';
+import type { CallToolResult, ServerNotification, ServerRequest } from '@modelcontextprotocol/sdk/types.js';
 import * as z from 'zod';
 import { type CellSample, classifyCell, summarize } from './grid-summary.js';
 import { LIMITS } from './limits.js';
@@ -21,8 +23,7 @@ const count = z.number().int();
 
 /** sample_grid: N cells as one user sees them, through face or the GUI. */
 export function registerSampleGrid(context: ToolContext): void {
-  const { server, config } = context;
-  server.registerTool(
+  context.server.registerTool(
     'sample_grid',
     {
       title: 'Sample the grid',
@@ -63,57 +64,74 @@ export function registerSampleGrid(context: ToolContext): void {
       annotations: { readOnlyHint: true, openWorldHint: false },
     },
     async (args, extra) => {
-      const target = args.via === 'face' ? config.face : config.gui;
-      const prefix = args.via === 'face' ? '' : '/face';
-      const at = where(args.via === 'face' ? 'face' : 'the GUI', target);
-      const started = performance.now();
-      const samples: CellSample[] = new Array(args.cells);
-      const progressToken = extra._meta?.progressToken;
-      const step = Math.max(1, Math.floor(args.cells / PROGRESS_STEPS));
-      let next = 0;
-      let done = 0;
-      let answered = 0;
-      let firstFailure: string | undefined;
-      const worker = async () => {
-        for (let index = next++; index < args.cells && !extra.signal.aborted; index = next++) {
-          const { kind, row, col } = cellOf(index);
-          const answer = await context.backends.call(`${target.origin}${prefix}/${kind}/?row=${row}&col=${col}`, at, {
-            headers: { 'x-faces-user': args.user },
-            timeoutMs: config.backendTimeoutMs,
-            signal: extra.signal,
-          });
-          if (answer.ok) answered++;
-          else firstFailure ??= answer.failure;
-          const observation: Observation = answer.ok
-            ? { kind: 'answer', status: answer.status, body: answer.body }
-            : answer.failure.includes('no answer within')
-              ? { kind: 'timeout' }
-              : { kind: 'network', message: answer.failure };
-          samples[index] = classifyCell(observation, answer.ms);
-          done++;
-          if (progressToken !== undefined && (done % step === 0 || done === args.cells)) {
-            await extra
-              .sendNotification({
-                method: 'notifications/progress',
-                params: { progressToken, progress: done, total: args.cells, message: `${done} of ${args.cells} cells` },
-              })
-              .catch(() => undefined);
-          }
-        }
-      };
-      await Promise.all(Array.from({ length: Math.min(args.concurrency, args.cells) }, worker));
-      // Nothing answered at all: the backend is down, which is the tool's failure, not the grid's.
-      if (answered === 0 && firstFailure !== undefined) return toolError(firstFailure);
-      const summary = summarize(samples.filter((sample) => sample !== undefined));
-      const elapsedMs = Math.round(performance.now() - started);
-      const causes = Object.entries(summary.causes)
-        .map(([cause, n]) => `${cause} ${n}`)
-        .join(', ');
-      const text =
-        `${summary.cells} cells for ${args.user} via ${at}: ${summary.whole} whole, ${summary.degraded} degraded, ` +
-        `${summary.slow} slow, ${summary.failed} failed${causes === '' ? '' : ` (${causes})`}; ` +
-        `p50 ${summary.p50Ms} ms, p99 ${summary.p99Ms} ms, in ${elapsedMs} ms`;
-      return toolResult(text, { via: args.via, user: args.user, ...summary, elapsedMs });
+      if (!context.grids.take()) {
+        return toolError(
+          `sample_grid is refused: ${context.grids.max} samples are running already (at most ${context.grids.max} at once, over every session); try again when one ends`,
+        );
+      }
+      try {
+        return await sampleGrid(context, args, extra);
+      } finally {
+        context.grids.release();
+      }
     },
   );
+}
+
+type GridArgs = { cells: number; user: string; via: 'face' | 'gui'; concurrency: number };
+type Extra = RequestHandlerExtra<ServerRequest, ServerNotification>;
+
+async function sampleGrid(context: ToolContext, args: GridArgs, extra: Extra): Promise<CallToolResult> {
+  const { config } = context;
+  const target = args.via === 'face' ? config.face : config.gui;
+  const prefix = args.via === 'face' ? '' : '/face';
+  const at = where(args.via === 'face' ? 'face' : 'the GUI', target);
+  const started = performance.now();
+  const samples: CellSample[] = new Array(args.cells);
+  const progressToken = extra._meta?.progressToken;
+  const step = Math.max(1, Math.floor(args.cells / PROGRESS_STEPS));
+  let next = 0;
+  let done = 0;
+  let answered = 0;
+  let firstFailure: string | undefined;
+  const worker = async () => {
+    for (let index = next++; index < args.cells && !extra.signal.aborted; index = next++) {
+      const { kind, row, col } = cellOf(index);
+      const answer = await context.backends.call(`${target.origin}${prefix}/${kind}/?row=${row}&col=${col}`, at, {
+        headers: { 'x-faces-user': args.user },
+        timeoutMs: config.backendTimeoutMs,
+        signal: extra.signal,
+      });
+      if (answer.ok) answered++;
+      else firstFailure ??= answer.failure;
+      const observation: Observation = answer.ok
+        ? { kind: 'answer', status: answer.status, body: answer.body }
+        : answer.failure.includes('no answer within')
+          ? { kind: 'timeout' }
+          : { kind: 'network', message: answer.failure };
+      samples[index] = classifyCell(observation, answer.ms);
+      done++;
+      if (progressToken !== undefined && (done % step === 0 || done === args.cells)) {
+        await extra
+          .sendNotification({
+            method: 'notifications/progress',
+            params: { progressToken, progress: done, total: args.cells, message: `${done} of ${args.cells} cells` },
+          })
+          .catch(() => undefined);
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(args.concurrency, args.cells) }, worker));
+  // Nothing answered at all: the backend is down, which is the tool's failure, not the grid's.
+  if (answered === 0 && firstFailure !== undefined) return toolError(firstFailure);
+  const summary = summarize(samples.filter((sample) => sample !== undefined));
+  const elapsedMs = Math.round(performance.now() - started);
+  const causes = Object.entries(summary.causes)
+    .map(([cause, n]) => `${cause} ${n}`)
+    .join(', ');
+  const text =
+    `${summary.cells} cells for ${args.user} via ${at}: ${summary.whole} whole, ${summary.degraded} degraded, ` +
+    `${summary.slow} slow, ${summary.failed} failed${causes === '' ? '' : ` (${causes})`}; ` +
+    `p50 ${summary.p50Ms} ms, p99 ${summary.p99Ms} ms, in ${elapsedMs} ms`;
+  return toolResult(text, { via: args.via, user: args.user, ...summary, elapsedMs });
 }
