@@ -11,6 +11,7 @@ import {
   connectHttp,
   connectLegacySse,
   connectStdio,
+  facesShown,
   MCP_TOKEN,
   startControlledStack,
   startMcp,
@@ -72,7 +73,7 @@ describe('faces mcp refuses changes unless a token is configured', () => {
       /get_faults is refused: reading fault settings needs CONTROL_TOKEN/,
     );
     assert.equal((await callTool(client, 'query_smiley', { subrequest: 'center' })).structured?.smiley, '&#x1F603;');
-    assert.equal((await callTool(client, 'sample_grid', { cells: 10 })).structured?.whole, 10);
+    assert.equal(facesShown(await callTool(client, 'sample_grid', { cells: 10 })), 10);
   });
 
   it('over HTTP with CONTROL_TOKEN but no MCP_TOKEN: changes are refused, reads answer', async (t) => {
@@ -189,7 +190,7 @@ describe('faces mcp: every argument has a limit, and a bad one is a tool error n
       const refused = answers.filter((answer) => answer.isError);
       assert.equal(refused.length, 1, JSON.stringify(answers.map((answer) => answer.text)));
       assert.match(refused[0]?.text ?? '', /^sample_grid is refused: 4 samples are running already/);
-      assert.equal(answers.filter((answer) => answer.structured?.whole === 8).length, 4);
+      assert.equal(answers.filter((answer) => facesShown(answer) === 8).length, 4);
     } finally {
       await callTool(client, 'reset_faults', { service: 'face', user: 'slowuser' });
     }

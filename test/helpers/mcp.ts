@@ -77,3 +77,12 @@ export async function callTool(client: Client, name: string, args: Record<string
   const text = result.content.map((item) => (item.type === 'text' ? item.text : '')).join('\n');
   return { text, structured: result.structuredContent, isError: result.isError === true };
 }
+
+/**
+ * Cells that showed a whole face, on time or not: on a loaded machine a whole face may take the
+ * 2 s after which sample_grid counts it as slow, so tests about faults count both.
+ */
+export function facesShown(answer: ToolAnswer): number {
+  const { whole, slow } = (answer.structured ?? {}) as { whole?: number; slow?: number };
+  return (whole ?? 0) + (slow ?? 0);
+}
