@@ -3,6 +3,7 @@ import { readFaceConfig } from '@faces/face';
 import { readGuiConfig } from '@faces/gui';
 import { type Env, readServiceName, type ServiceAddress, type ServiceName } from '@faces/kit';
 import { readLoadtesterConfig } from '@faces/load';
+import { readMcpConfig } from '@faces/mcp';
 import { readSmileyConfig } from '@faces/smiley';
 
 /** What a service reads from its environment: the exact names, and a check that values are accepted. */
@@ -54,6 +55,7 @@ const READERS: Record<ServiceName, { read: (env: Env) => unknown; addressDefault
   },
   gui: { read: readGuiConfig, addressDefaults: () => ({ FACE_SERVICE: hostPort(readGuiConfig({}).face) }) },
   loadtester: { read: readLoadtesterConfig, addressDefaults: () => ({}) },
+  mcp: { read: readMcpConfig, addressDefaults: () => ({}) },
 };
 
 /** Every variable `service` reads, from its own config reader (a reader that fails to import fails the test). */

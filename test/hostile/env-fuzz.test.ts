@@ -5,6 +5,7 @@ import { faceService } from '@faces/face';
 import { guiService } from '@faces/gui';
 import { ConfigError, readServiceName, type ServiceDefinition } from '@faces/kit';
 import { loadtesterService } from '@faces/load';
+import { mcpService } from '@faces/mcp';
 import { smileyService } from '@faces/smiley';
 import { documentedVariables } from '../helpers/documented-env.js';
 
@@ -16,6 +17,7 @@ const SERVICES: Readonly<Record<string, AnyService>> = {
   face: faceService as unknown as AnyService,
   gui: guiService as unknown as AnyService,
   loadtester: loadtesterService as unknown as AnyService,
+  mcp: mcpService as unknown as AnyService,
 };
 
 /** Values a typo, a template gone wrong, a kubelet or an attacker could put in any variable. */

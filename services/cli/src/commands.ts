@@ -25,6 +25,10 @@ export const COMMANDS: Readonly<Record<string, Command>> = {
     summary: 'serve the browser GUI and pass /face/… to face (FACE_SERVICE)',
     run: async (_args, proc) => runService('gui', (await import('@faces/gui')).guiService, proc),
   },
+  mcp: {
+    summary: 'an MCP server for AI agents: tools to look at and change the demo (TRANSPORT=stdio|http, PORT 3000)',
+    run: async (_args, proc) => (await import('@faces/mcp')).runMcp(proc),
+  },
   all: {
     summary: 'run smiley, color, face and gui on loopback and print their URLs and the tour (PORT, default 8080)',
     run: async (_args, proc) => (await import('./all.js')).runAll(proc),

@@ -9,6 +9,7 @@ export { isSafeCssColor, PALETTE, resolveColor } from './config/css-color.js';
 export {
   type Env,
   readBool,
+  readChoice,
   readDecimal,
   readDelayBuckets,
   readInt,
@@ -22,6 +23,7 @@ export { RUNTIME_NODE_OPTIONS, withRuntimeNodeOptions } from './config/node-opti
 export { isServiceLinkVariable } from './config/service-links.js';
 export { decideFault } from './faults/call-faults.js';
 export { FAULTS_PATH } from './faults/fault-routes.js';
+export { readSettingsRequest, SettingsError } from './faults/fault-settings.js';
 export { FAULT_STATUS, type FaultDecision, type FaultKind } from './faults/faults.js';
 export { FAULT_HEADER, faultsConfigured } from './faults/faults-plugin.js';
 export { createRng } from './faults/random.js';

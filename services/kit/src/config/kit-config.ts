@@ -12,7 +12,7 @@ import {
   readRaw,
 } from './env-readers.js';
 
-export const SERVICE_NAMES = ['smiley', 'color', 'face', 'gui', 'loadtester'] as const;
+export const SERVICE_NAMES = ['smiley', 'color', 'face', 'gui', 'loadtester', 'mcp'] as const;
 export type ServiceName = (typeof SERVICE_NAMES)[number];
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;

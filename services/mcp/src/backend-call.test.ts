@@ -1,0 +1,59 @@
+import assert from 'node:assert/strict';
+import { createServer } from 'node:net';
+import { after, describe, it } from 'node:test';
+import { Backends, MAX_BACKEND_BODY_BYTES, messageOf } from './backend-call.js';
+
+const backends = new Backends(2);
+after(() => backends.close());
+const callBackend = backends.call.bind(backends);
+
+describe('messageOf', () => {
+  it("takes a refusal's error, or its errors, or its text", () => {
+    assert.equal(messageOf('{"error":"unknown smiley"}'), 'unknown smiley');
+    assert.equal(messageOf('{"errors":["a","b"]}'), 'a; b');
+    assert.equal(messageOf(' plain '), 'plain');
+    assert.equal(messageOf('x'.repeat(400)).length, 301);
+  });
+});
+
+describe('callBackend', () => {
+  it('names a refused connection, without throwing', async () => {
+    const server = createServer();
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as { port: number };
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+    const answer = await callBackend(`http://127.0.0.1:${port}/`, 'smiley (here)', { timeoutMs: 2000 });
+    assert.equal(answer.ok, false);
+    if (!answer.ok)
+      assert.match(answer.failure, /^cannot get an answer from smiley \(here\): connection refused \(ECONNREFUSED\)$/);
+  });
+
+  it('gives up on a silent peer at its deadline', async (t) => {
+    const sockets: import('node:net').Socket[] = [];
+    const server = createServer((socket) => sockets.push(socket));
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    t.after(() => {
+      for (const socket of sockets) socket.destroy();
+      server.close();
+    });
+    const { port } = server.address() as { port: number };
+    const answer = await callBackend(`http://127.0.0.1:${port}/`, 'face', { timeoutMs: 200 });
+    assert.equal(answer.ok, false);
+    if (!answer.ok) assert.match(answer.failure, /no answer within 200 ms/);
+  });
+
+  it(`refuses a body past ${MAX_BACKEND_BODY_BYTES} bytes`, async (t) => {
+    const server = createServer((socket) => {
+      socket.on('error', () => undefined);
+      socket.write('HTTP/1.1 200 OK\r\ntransfer-encoding: chunked\r\n\r\n');
+      const chunk = 'x'.repeat(16 * 1024);
+      for (let i = 0; i < 8; i++) socket.write(`${chunk.length.toString(16)}\r\n${chunk}\r\n`);
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    t.after(() => server.close());
+    const { port } = server.address() as { port: number };
+    const answer = await callBackend(`http://127.0.0.1:${port}/`, 'smiley', { timeoutMs: 2000 });
+    assert.equal(answer.ok, false);
+    if (!answer.ok) assert.match(answer.failure, /answered more than 65536 bytes/);
+  });
+});
