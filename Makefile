@@ -13,7 +13,8 @@ PINNED_NODE := $(NODE_DIR)/bin/node
 export PATH := $(NODE_DIR)/bin:$(PATH)
 endif
 service ?=
-DOCKER ?= docker
+# docker or podman; empty: docker when its daemon answers, else podman (installed if missing).
+CONTAINER_ENGINE ?=
 IMAGE ?= ghcr.io/faces-demo/faces
 TAG ?= $(shell node -p "require('./package.json').version")
 PLATFORMS ?= linux/amd64,linux/arm64
@@ -58,13 +59,12 @@ lint: install ## biome lint and format check, and the type check
 bench: build ## run the benchmarks (not tests) and write bench-results/
 	node scripts/bench.mjs
 
-images: ## build the image for this machine and tag it $(IMAGE):$(TAG) (needs a Docker engine)
-	@command -v $(DOCKER) >/dev/null || { echo "make images: $(DOCKER) not found; the static tests check the Dockerfile without it"; exit 1; }
-	$(DOCKER) build --tag $(IMAGE):$(TAG) .
+images: $(PINNED_NODE) ## build the image for this machine as $(IMAGE):$(TAG) (CONTAINER_ENGINE=docker|podman)
+	CONTAINER_ENGINE=$(CONTAINER_ENGINE) bash scripts/build-image.sh $(IMAGE):$(TAG) >/dev/null
 
 images-push: ## build for amd64 and arm64 and push $(IMAGE):$(TAG) (docker buildx, logged in)
-	@command -v $(DOCKER) >/dev/null || { echo "make images-push: $(DOCKER) not found"; exit 1; }
-	$(DOCKER) buildx build --platform $(PLATFORMS) --tag $(IMAGE):$(TAG) --push .
+	@command -v docker >/dev/null || { echo "make images-push: docker not found"; exit 1; }
+	docker buildx build --platform $(PLATFORMS) --tag $(IMAGE):$(TAG) --push .
 
 clean: ## remove build output and test artifacts
 	$(NPM) run clean
