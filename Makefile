@@ -19,7 +19,7 @@ IMAGE ?= ghcr.io/faces-demo/faces
 TAG ?= $(shell node -p "require('./package.json').version")
 PLATFORMS ?= linux/amd64,linux/arm64
 
-.PHONY: help node install system-deps build run test lint bench clean images images-push
+.PHONY: help node install system-deps build run test container-check lint bench clean images images-push
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-12s %s\n", $$1, $$2}'
@@ -49,9 +49,13 @@ endif
 run: build ## run Faces locally on loopback and print the URL to open
 	node services/cli/dist/bundle/faces.js all
 
-test: node system-deps build ## run every test: lint, unit, black-box, browser, static
+test: node system-deps build ## run every test: lint, unit, black-box, browser, static, then the container check
 	$(NPM) run lint
 	node scripts/run-tests.mjs
+	TEST_CONCURRENCY=1 node scripts/run-tests.mjs test/dist/containers/
+
+container-check: build ## build the image and run it and docker-compose.yaml in real containers (installs podman if need be: root or sudo)
+	TEST_CONCURRENCY=1 node scripts/run-tests.mjs test/dist/containers/
 
 lint: install ## biome lint and format check, and the type check
 	$(NPM) run lint

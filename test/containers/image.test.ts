@@ -20,6 +20,11 @@ const VERSION = (JSON.parse(readRepoFile('package.json')) as { version: string }
 const IMAGE = `ghcr.io/faces-demo/faces:${VERSION}`;
 const RUN = `faces-check-${process.pid}`;
 const LOAD_SECONDS = 15;
+/**
+ * Workers per service (one request in flight each): with the base's DELAY_BUCKETS (up to 1.5 s)
+ * this keeps every service busy on two cores.
+ */
+const LOAD_WORKERS = 64;
 /** DRAIN_SECONDS' default: the base sets none. */
 const DRAIN_SECONDS = 5;
 /** What each service is loaded with: a cell, as the GUI asks for it. */
@@ -54,13 +59,13 @@ async function get(workload: Workload, path: string): Promise<{ status: number; 
   return { status: response.statusCode, body: await response.body.text() };
 }
 
-function load(workload: Workload, durationMs: number): Promise<LoadSummary> {
+function load(workload: Workload, durationMs: number, workers: number): Promise<LoadSummary> {
   return startLoad({
     url: new URL(`http://127.0.0.1:${ports.get(workload)}${LOAD_PATH[workload]}`),
     method: 'GET',
     headers: {},
     body: undefined,
-    workers: 4,
+    workers,
     requests: 0,
     durationMs,
     ratePerWorker: 0,
@@ -209,7 +214,7 @@ describe('the image in real containers', { timeout: 900_000 }, () => {
     const idle = new Map<Workload, ContainerMemory>();
     const peak = new Map<Workload, number>();
     for (const workload of WORKLOADS) idle.set(workload, readContainerMemory(e, name(workload)));
-    const loads = Promise.all(WORKLOADS.map((w) => load(w, LOAD_SECONDS * 1000)));
+    const loads = Promise.all(WORKLOADS.map((w) => load(w, LOAD_SECONDS * 1000, LOAD_WORKERS)));
     let done = false;
     void loads.finally(() => {
       done = true;
@@ -266,7 +271,7 @@ describe('the image in real containers', { timeout: 900_000 }, () => {
     const windowMs = signalAfterMs + DRAIN_SECONDS * 1000 - 500;
     const results = await Promise.all(
       WORKLOADS.map(async (workload) => {
-        const loadRun = load(workload, windowMs);
+        const loadRun = load(workload, windowMs, 8);
         await sleep(signalAfterMs);
         const signalled = performance.now();
         e.must(['kill', '--signal', 'TERM', name(workload)], `SIGTERM to ${workload}`);
