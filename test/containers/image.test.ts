@@ -4,8 +4,8 @@
 // machine without an engine: scripts/build-image.sh installs podman (see docs/kubernetes.md).
 import assert from 'node:assert/strict';
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { after, before, describe, it, type TestContext } from 'node:test';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { type LoadSummary, startLoad } from '@faces/load';
 import { request } from 'undici';
 import { baseWorkload, PEER_ADDRESSES } from '../helpers/container-base.js';
