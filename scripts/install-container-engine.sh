@@ -38,6 +38,7 @@ if [ ${#missing[@]} -gt 0 ]; then
   echo "install-container-engine: installing ${missing[*]}" >&2
   $sudo apt-get update -qq >&2
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+  echo "install-container-engine: installed in ${SECONDS} s" >&2
 fi
 
 # Added only when the key is not set already, so a machine's own choices stay. runc: crun fails
