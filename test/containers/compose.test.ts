@@ -3,16 +3,13 @@
 // `down` leaves nothing behind.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { createServer } from 'node:net';
 import { after, before, describe, it } from 'node:test';
-import { startLoad } from '@faces/load';
-import { request } from 'undici';
+import { closedPort } from '../helpers/backends.js';
 import { ContainerCheckError, Engine, lastLine, runScript } from '../helpers/container-engine.js';
-import { readRepoFile, repoPath } from '../helpers/repo.js';
+import { ask, IMAGE, load } from '../helpers/container-http.js';
+import { repoPath } from '../helpers/repo.js';
 import { waitUntil } from '../helpers/wait-until.js';
 
-const VERSION = (JSON.parse(readRepoFile('package.json')) as { version: string }).version;
-const IMAGE = `ghcr.io/faces-demo/faces:${VERSION}`;
 const PROJECT = `faces-compose-check-${process.pid}`;
 /** The ERROR_FRACTION docker-compose.yaml gives face, in percent. */
 const FILE_ERROR_PERCENT = 20;
@@ -21,17 +18,6 @@ const ASKS = 400;
 let engine: Engine | undefined;
 let guiPort = 0;
 let up = false;
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === 'object' && address !== null ? address.port : 0));
-    });
-  });
-}
 
 /** `podman-compose` or `docker compose`, on this project, with the GUI on `guiPort`. */
 function compose(args: readonly string[], timeoutMs = 180_000): { status: number | null; out: string } {
@@ -60,20 +46,12 @@ function oldPodmanCompose(): boolean {
   return major < 1 || (major === 1 && minor < 3);
 }
 
-async function askGui(path: string): Promise<{ status: number; body: string }> {
-  const response = await request(`http://127.0.0.1:${guiPort}${path}`, {
-    headersTimeout: 5000,
-    bodyTimeout: 5000,
-  }).catch((error: Error) => ({ statusCode: 0, body: { text: async () => error.message } }));
-  return { status: response.statusCode, body: await response.body.text() };
-}
-
 describe('docker-compose.yaml in real containers', { timeout: 600_000 }, () => {
   before(async () => {
     const result = await runScript('build-image.sh', [IMAGE]);
     if (result.status !== 0) throw new ContainerCheckError(`the Dockerfile does not build: ${lastLine(result.stderr)}`);
     engine = new Engine(lastLine(result.stdout));
-    guiPort = await freePort();
+    guiPort = await closedPort();
   });
 
   after(() => {
@@ -86,7 +64,7 @@ describe('docker-compose.yaml in real containers', { timeout: 600_000 }, () => {
     if (started.status !== 0) throw new ContainerCheckError(`compose up failed: ${lastLine(started.out)}`);
     const answer = await waitUntil(
       'a composed face from the GUI at /face/center/',
-      () => askGui('/face/center/'),
+      () => ask(`http://127.0.0.1:${guiPort}/face/center/`),
       (a) => a.status === 200,
       120_000,
       250,
@@ -98,19 +76,7 @@ describe('docker-compose.yaml in real containers', { timeout: 600_000 }, () => {
 
   it(`applies the file's ERROR_FRACTION (${FILE_ERROR_PERCENT} % of face's answers are 500)`, async (t) => {
     if (!up) return t.skip('compose did not come up');
-    const summary = await startLoad({
-      url: new URL(`http://127.0.0.1:${guiPort}/face/center/`),
-      method: 'GET',
-      headers: {},
-      body: undefined,
-      workers: 16,
-      requests: ASKS,
-      durationMs: 0,
-      ratePerWorker: 0,
-      timeoutMs: 10_000,
-      json: false,
-      failUnder: undefined,
-    }).result;
+    const summary = await load(`http://127.0.0.1:${guiPort}/face/center/`, 16, { requests: ASKS });
     const failed = summary.statusCodes['500'] ?? 0;
     const fraction = failed / ASKS;
     // Binomial(400, 0.2): standard deviation 0.02; the band is 5 of them each way, so a right
