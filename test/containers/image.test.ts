@@ -10,7 +10,12 @@ import type { LoadSummary } from '@faces/load';
 import { baseWorkload, PEER_ADDRESSES } from '../helpers/container-base.js';
 import { ContainerCheckError, Engine, lastLine, runScript } from '../helpers/container-engine.js';
 import { ask, IMAGE, load } from '../helpers/container-http.js';
-import { type ContainerMemory, readContainerMemory } from '../helpers/container-memory.js';
+import {
+  type ContainerMemory,
+  type MemoryCgroup,
+  memoryCgroup,
+  readContainerMemory,
+} from '../helpers/container-memory.js';
 import { WORKLOADS, type Workload } from '../helpers/manifests.js';
 import { headroomProblem, mib } from '../helpers/memory-headroom.js';
 import { repoPath } from '../helpers/repo.js';
@@ -189,7 +194,9 @@ describe('the image in real containers', { timeout: 900_000 }, () => {
     if (e === undefined) return;
     const idle = new Map<Workload, ContainerMemory>();
     const peak = new Map<Workload, number>();
-    for (const workload of WORKLOADS) idle.set(workload, readContainerMemory(e, name(workload)));
+    const cgroups = new Map(WORKLOADS.map((w) => [w, memoryCgroup(e, name(w))] as const));
+    const sample = (workload: Workload): ContainerMemory => readContainerMemory(cgroups.get(workload) as MemoryCgroup);
+    for (const workload of WORKLOADS) idle.set(workload, sample(workload));
     const loads = Promise.all(
       WORKLOADS.map((w) => load(url(w, LOAD_PATH[w]), LOAD_WORKERS, { durationMs: LOAD_SECONDS * 1000 })),
     );
@@ -199,10 +206,10 @@ describe('the image in real containers', { timeout: 900_000 }, () => {
     });
     while (!done) {
       for (const workload of WORKLOADS) {
-        const now = readContainerMemory(e, name(workload)).workingSetBytes;
+        const now = sample(workload).workingSetBytes;
         peak.set(workload, Math.max(peak.get(workload) ?? 0, now));
       }
-      await sleep(1000);
+      await sleep(250);
     }
     const summaries = await loads;
     const rows: string[] = [];
@@ -210,7 +217,7 @@ describe('the image in real containers', { timeout: 900_000 }, () => {
     const problems: string[] = [];
     for (const [index, workload] of WORKLOADS.entries()) {
       assertAlive(e, workload, `during ${LOAD_SECONDS} s of load`);
-      const afterLoad = readContainerMemory(e, name(workload));
+      const afterLoad = sample(workload);
       const top = Math.max(peak.get(workload) ?? 0, afterLoad.workingSetBytes);
       const summary = summaries[index] as LoadSummary;
       normalStatuses.set(workload, new Set(Object.keys(summary.statusCodes)));
