@@ -31,7 +31,11 @@ const watch = process.argv.includes('--watch');
 const filters = process.argv.slice(2).filter((arg) => arg !== '--watch');
 const files = roots
   .flatMap((dir) => find(join(root, dir), false, []))
-  .filter((file) => filters.length === 0 || filters.some((filter) => file.includes(filter)))
+  // With no filter, the container check (test/containers/) is left out: `make test` runs it as a
+  // step of its own after the rest, one file at a time (it builds an image and loads containers).
+  .filter((file) =>
+    filters.length === 0 ? !file.includes('/containers/') : filters.some((filter) => file.includes(filter)),
+  )
   .sort();
 if (files.length === 0) {
   console.error(
