@@ -12,15 +12,20 @@ const RECOVERED_WITHIN_MS = 8_000;
 describe("face's gRPC client and a frozen connection to color", () => {
   let stack: GrpcFaceStack;
   before(async () => {
-    stack = await startGrpcFaceStack([{}], { BACKEND_TIMEOUT_MS: '500' });
+    // face's own timeout: the calls stuck on a frozen connection end within it.
+    stack = await startGrpcFaceStack([{}], { BACKEND_TIMEOUT_MS: '1000' });
   });
   after(async () => stack?.stop());
 
   it('drops the frozen connections and dials new ones: whole faces again within seconds', async () => {
     const { face, proxy, colors } = stack;
     const port = colors[0]?.port ?? 0;
-    const warm = await askFaces(face.url, 64, 8);
-    assert.deepEqual(brokenOf(warm), [], 'faces are whole before the freeze');
+    await waitUntil(
+      '16 whole faces in a row before the freeze',
+      () => askFaces(face.url, 16, 4),
+      (answers) => brokenOf(answers).length === 0,
+      15_000,
+    );
     const dialled = proxy.accepted.get(port) ?? 0;
     proxy.freeze();
     const frozenAt = performance.now();

@@ -117,6 +117,12 @@ export async function listenOnLoopback(server: NetServer): Promise<number> {
   return typeof address === 'object' && address !== null && 'port' in address ? Number(address.port) : 0;
 }
 
+/**
+ * face's backend timeout in these tests: a slow answer on a loaded machine is not what they look
+ * for (a refused or reset call shows grey at once), so it must not show as a red face.
+ */
+export const SLOW_MACHINE_TIMEOUT_MS = '5000';
+
 /** color processes behind a proxy, a smiley, and a face calling color over gRPC through the proxy. */
 export interface GrpcFaceStack {
   readonly colors: RunningService[];
@@ -140,6 +146,7 @@ export async function startGrpcFaceStack(
     ...seed,
     SMILEY_SERVICE: smiley.url,
     COLOR_SERVICE: proxy.url,
+    BACKEND_TIMEOUT_MS: SLOW_MACHINE_TIMEOUT_MS,
     ...faceEnv,
   });
   return {

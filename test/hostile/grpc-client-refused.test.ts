@@ -7,7 +7,7 @@ import { constants, createServer, type ServerHttp2Stream } from 'node:http2';
 import { after, before, describe, it } from 'node:test';
 import { colorFrame } from '../helpers/grpc-color-stub.js';
 import { type RunningService, startFaces } from '../helpers/processes.js';
-import { askFaces, brokenOf, listenOnLoopback } from './grpc-client-proxy.js';
+import { askFaces, brokenOf, listenOnLoopback, SLOW_MACHINE_TIMEOUT_MS } from './grpc-client-proxy.js';
 
 const BLUE = '#66CCEE';
 
@@ -65,7 +65,12 @@ for (const refusal of ['refuse-first', 'goaway-first', 'refuse-always'] as const
     before(async () => {
       color = await startRefusingColor(refusal);
       smiley = await startFaces(['smiley'], { FACES_SEED: '1' });
-      face = await startFaces(['face'], { FACES_SEED: '1', SMILEY_SERVICE: smiley.url, COLOR_SERVICE: color.url });
+      face = await startFaces(['face'], {
+        FACES_SEED: '1',
+        SMILEY_SERVICE: smiley.url,
+        COLOR_SERVICE: color.url,
+        BACKEND_TIMEOUT_MS: SLOW_MACHINE_TIMEOUT_MS,
+      });
     });
     after(async () => {
       await face?.stop(); // face first: its connections then close, and the stand-in can close

@@ -5,7 +5,14 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { type RunningService, startFaces } from '../helpers/processes.js';
 import { waitUntil } from '../helpers/wait-until.js';
-import { askFaces, brokenOf, type FaceAnswer, startTcpProxy, type TcpProxy } from './grpc-client-proxy.js';
+import {
+  askFaces,
+  brokenOf,
+  type FaceAnswer,
+  SLOW_MACHINE_TIMEOUT_MS,
+  startTcpProxy,
+  type TcpProxy,
+} from './grpc-client-proxy.js';
 
 const BLUE = '#66CCEE';
 const GREEN = '#228833';
@@ -24,7 +31,12 @@ describe("face's gRPC client across color rollouts", () => {
   before(async () => {
     smiley = await startFaces(['smiley'], { FACES_SEED: '1' });
     proxy = await startTcpProxy([(await startColor('blue')).port]);
-    face = await startFaces(['face'], { FACES_SEED: '1', SMILEY_SERVICE: smiley.url, COLOR_SERVICE: proxy.url });
+    face = await startFaces(['face'], {
+      FACES_SEED: '1',
+      SMILEY_SERVICE: smiley.url,
+      COLOR_SERVICE: proxy.url,
+      BACKEND_TIMEOUT_MS: SLOW_MACHINE_TIMEOUT_MS,
+    });
   });
   after(async () => {
     await face?.stop();
