@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { fail, ok, type Result } from '@faces/kit/result';
 
 /**
  * `faces check`: is a Faces install working? What the chart's `helm test` pod runs. It asks each
@@ -21,10 +22,8 @@ export interface CheckOptions {
   readonly timeoutMs: number;
 }
 
-export type CheckParse =
-  | { readonly kind: 'options'; readonly options: CheckOptions }
-  | { readonly kind: 'help' }
-  | { readonly kind: 'error'; readonly message: string };
+/** The options, `'help'`, or a one-line reason. */
+export type CheckParse = Result<CheckOptions | 'help'>;
 
 function httpUrl(flag: string, value: string): URL | string {
   let url: URL;
@@ -50,24 +49,24 @@ export function parseCheckArgs(args: readonly string[]): CheckParse {
   try {
     parsed = parse(args);
   } catch (error) {
-    return { kind: 'error', message: (error as Error).message };
+    return fail((error as Error).message);
   }
   const { values, positionals } = parsed;
-  if (values.help === true) return { kind: 'help' };
-  if (positionals.length > 0) return { kind: 'error', message: `unexpected arguments: ${positionals.join(' ')}` };
+  if (values.help === true) return ok('help');
+  if (positionals.length > 0) return fail(`unexpected arguments: ${positionals.join(' ')}`);
   const gui = httpUrl('--gui', values.gui ?? 'http://faces-gui');
-  if (typeof gui === 'string') return { kind: 'error', message: gui };
+  if (typeof gui === 'string') return fail(gui);
   const ready: URL[] = [];
   for (const value of values.ready ?? []) {
     const url = httpUrl('--ready', value);
-    if (typeof url === 'string') return { kind: 'error', message: url };
+    if (typeof url === 'string') return fail(url);
     ready.push(url);
   }
   const tries = whole('--tries', values.tries, 20, 1, 1000);
-  if (typeof tries === 'string') return { kind: 'error', message: tries };
+  if (typeof tries === 'string') return fail(tries);
   const timeoutMs = whole('--timeout-ms', values['timeout-ms'], 5000, 100, 60_000);
-  if (typeof timeoutMs === 'string') return { kind: 'error', message: timeoutMs };
-  return { kind: 'options', options: { gui, ready, tries, timeoutMs } };
+  if (typeof timeoutMs === 'string') return fail(timeoutMs);
+  return ok({ gui, ready, tries, timeoutMs });
 }
 
 function parse(args: readonly string[]) {
@@ -115,15 +114,15 @@ function notWhole(answer: { status: number; degraded: string | null; body: strin
   return undefined;
 }
 
-/** Runs the checks; resolves with what to print: the success line, or the failure line. */
-export async function runChecks(options: CheckOptions): Promise<{ ok: boolean; line: string }> {
+/** Runs the checks; resolves with the line to print: the success line, or the reason it failed. */
+export async function runChecks(options: CheckOptions): Promise<Result<string>> {
   for (const service of options.ready) {
     const url = new URL('/readyz', service);
     try {
       const answer = await get(url, options.timeoutMs);
-      if (answer.status !== 200) return { ok: false, line: `${url.href} answered ${answer.status}` };
+      if (answer.status !== 200) return fail(`${url.href} answered ${answer.status}`);
     } catch (error) {
-      return { ok: false, line: `cannot reach ${url.href}: ${reason(error)}` };
+      return fail(`cannot reach ${url.href}: ${reason(error)}`);
     }
   }
   const faceUrl = new URL('face/', options.gui.href.endsWith('/') ? options.gui : `${options.gui.href}/`);
@@ -133,32 +132,32 @@ export async function runChecks(options: CheckOptions): Promise<{ ok: boolean; l
       const why = notWhole(await get(faceUrl, options.timeoutMs));
       if (why === undefined) {
         const ready = options.ready.length === 0 ? '' : `, ${options.ready.length} services ready`;
-        return { ok: true, line: `a whole face from ${faceUrl.href} on try ${attempt}${ready}` };
+        return ok(`a whole face from ${faceUrl.href} on try ${attempt}${ready}`);
       }
       last = why;
     } catch (error) {
       last = `cannot reach it: ${reason(error)}`;
     }
   }
-  return { ok: false, line: `no whole face from ${faceUrl.href} in ${options.tries} tries; the last: ${last}` };
+  return fail(`no whole face from ${faceUrl.href} in ${options.tries} tries; the last: ${last}`);
 }
 
 /** `faces check`: exit 0 with one line on stdout, or 1 with one line on stderr (2: bad arguments). */
 export async function checkCommand(args: readonly string[], proc: NodeJS.Process): Promise<void> {
   const parsed = parseCheckArgs(args);
-  if (parsed.kind === 'help') {
-    proc.stdout.write(CHECK_USAGE);
-    return;
-  }
-  if (parsed.kind === 'error') {
-    proc.stderr.write(`faces check: ${parsed.message}\n${CHECK_USAGE}`);
+  if (!parsed.ok) {
+    proc.stderr.write(`faces check: ${parsed.reason}\n${CHECK_USAGE}`);
     proc.exitCode = 2;
     return;
   }
-  const result = await runChecks(parsed.options);
-  if (result.ok) proc.stdout.write(`faces check: ${result.line}\n`);
+  if (parsed.value === 'help') {
+    proc.stdout.write(CHECK_USAGE);
+    return;
+  }
+  const result = await runChecks(parsed.value);
+  if (result.ok) proc.stdout.write(`faces check: ${result.value}\n`);
   else {
-    proc.stderr.write(`faces check: ${result.line}\n`);
+    proc.stderr.write(`faces check: ${result.reason}\n`);
     proc.exitCode = 1;
   }
 }

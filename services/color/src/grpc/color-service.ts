@@ -18,6 +18,7 @@ import {
   fromBinary,
   toBinary,
 } from '@faces/kit/color-rpc';
+import { fail, ok, type Result } from '@faces/kit/result';
 
 /** What a method answers: a reply message (status OK), or a status with its message. */
 export type CallAnswer =
@@ -48,11 +49,11 @@ function faultAnswer(decision: FaultDecision): CallAnswer {
 }
 
 /** The request message, or INTERNAL when it is not protobuf of that type (as grpc-go answers it). */
-function parsed<T>(decode: () => T): T | CallAnswer {
+function parsed<T>(decode: () => T): Result<T, CallAnswer> {
   try {
-    return decode();
+    return ok(decode());
   } catch (error) {
-    return status(GrpcCode.INTERNAL, `failed to parse the request: ${(error as Error).message}`);
+    return fail(status(GrpcCode.INTERNAL, `failed to parse the request: ${(error as Error).message}`));
   }
 }
 
@@ -78,14 +79,15 @@ export function colorMethods(kit: KitContext, colors: CellValues, allowUpdates: 
     (which: 'center' | 'edge'): UnaryMethod =>
     (call) => {
       const request = parsed(() => fromBinary(ColorRequestSchema, call.request));
-      if ('code' in request) return request;
+      if (!request.ok) return request.reason;
       const color = which === 'center' ? colors.center : colors.edge;
       return { code: GrpcCode.OK, reply: toBinary(ColorResponseSchema, create(ColorResponseSchema, { color })) };
     };
   const updateColor: UnaryMethod = (call) => {
     if (!allowUpdates) return status(GrpcCode.PERMISSION_DENIED, 'updates are turned off (ALLOW_UPDATES=false)');
-    const request = parsed(() => fromBinary(ColorUpdateSchema, call.request));
-    if ('code' in request) return request;
+    const decoded = parsed(() => fromBinary(ColorUpdateSchema, call.request));
+    if (!decoded.ok) return decoded.reason;
+    const request = decoded.value;
     if (!isWhich(request.which)) {
       return status(GrpcCode.INVALID_ARGUMENT, `failed to set color: ${whichProblem(request.which)}`);
     }
