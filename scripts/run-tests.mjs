@@ -4,8 +4,8 @@
 // by substring (`node scripts/run-tests.mjs kit blackbox/faults`, or `make test T=kit`).
 // `--watch` first reruns the tests whenever a compiled file they load changes (scripts/watch.mjs).
 import { spawnSync } from 'node:child_process';
-import { readdirSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
 
 const root = new URL('..', import.meta.url).pathname;
 const roots = ['services', 'gui', 'test'];
@@ -22,9 +22,22 @@ function find(dir, inDist, out) {
     if (skip.has(name)) continue;
     const path = join(dir, name);
     if (statSync(path).isDirectory()) find(path, inDist || name === 'dist', out);
-    else if (inDist && name.endsWith('.test.js')) out.push(relative(root, path));
+    else if (inDist && name.endsWith('.test.js') && sourceExists(path)) out.push(relative(root, path));
   }
   return out;
+}
+
+// tsc -b leaves the output of a moved or deleted test behind: a compiled test whose source map
+// names a source that is gone is not run (it would test code that no longer exists).
+function sourceExists(path) {
+  let map;
+  try {
+    map = JSON.parse(readFileSync(`${path}.map`, 'utf8'));
+  } catch {
+    return true;
+  }
+  const base = resolve(dirname(path), map.sourceRoot ?? '');
+  return (map.sources ?? []).every((source) => existsSync(resolve(base, source)));
 }
 
 const watch = process.argv.includes('--watch');
