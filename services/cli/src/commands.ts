@@ -56,6 +56,7 @@ export const COMMANDS: Readonly<Record<string, Command>> = {
   check: {
     summary:
       'check an install (helm test): backends /readyz, then a whole face through the GUI: faces check [--gui URL] [--ready URL]…',
+    flags: true,
     run: async (args, proc) => (await import('./check.js')).checkCommand(args, proc),
   },
   healthcheck: {
