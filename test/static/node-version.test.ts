@@ -25,7 +25,7 @@ test("package.json's engines allow the pinned major only", () => {
 });
 
 test('the bundle targets the pinned major', () => {
-  assert.match(readRepoFile('scripts/bundle.mjs'), new RegExp(`target: 'node${pinned}'`));
+  assert.match(readRepoFile('scripts/bundle-options.mjs'), new RegExp(`target: 'node${pinned}'`));
 });
 
 test('the GitHub workflows set up Node.js from .nvmrc', () => {
