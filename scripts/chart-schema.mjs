@@ -133,8 +133,11 @@ export const RESERVED_ENV = {
   FACES_SERVICE: 'the chart sets it for each workload',
   CONTROL_TOKEN: 'use controlToken or existingSecret (a Secret, never plain env)',
   EVENTS_TOKEN: 'use eventsToken or existingSecret (a Secret, never plain env)',
-  HOST: "the chart's Service and probes need the pod's port 8000 on every address",
-  PORT: "the chart's Service and probes need the pod's port 8000 on every address",
+  HOST: "the chart's Service and probes need the pod's port (8000; faces-mcp's 3000) on every address",
+  PORT: "the chart's Service and probes need the pod's port (8000; faces-mcp's 3000) on every address",
+  MCP_TOKEN: 'use mcpToken or existingSecret (a Secret, never plain env)',
+  MCP_ALLOWED_HOSTS: "use mcp.allowedHosts (the Service's names and loopback are always allowed)",
+  TRANSPORT: 'the chart serves MCP over HTTP (/mcp and /sse); stdio is for a client that spawns faces mcp itself',
 };
 /** extraEnv: name → value, names from those the service reads. */
 const extraEnv = (/** @type {string} */ who, /** @type {ReadonlySet<string>} */ read) => {
@@ -178,7 +181,7 @@ const REFUSED = {
   }),
 };
 
-/** @param {Record<'gui' | 'face' | 'smiley' | 'color', ReadonlySet<string>>} read */
+/** @param {Record<'gui' | 'face' | 'smiley' | 'color' | 'mcp', ReadonlySet<string>>} read */
 function schemaOf(read) {
   const smiley = () =>
     closed({
@@ -286,6 +289,26 @@ function schemaOf(read) {
         color: resources,
         gui: resources,
         loadtester: resources,
+        mcp: resources,
+      }),
+      mcp: closed({
+        enabled: bool,
+        ...image,
+        serviceType: { enum: ['ClusterIP', 'NodePort', 'LoadBalancer'] },
+        allowedHosts: {
+          description: 'extra host names for MCP_ALLOWED_HOSTS (no ports, no wildcards)',
+          type: 'array',
+          maxItems: 50,
+          items: checked(
+            '^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$',
+            'a host name such as mcp.example.com (no port, no wildcard)',
+            {
+              type: 'string',
+              maxLength: 253,
+            },
+          ),
+        },
+        extraEnv: extraEnv('faces mcp', read.mcp),
       }),
       loadtester: closed({
         enabled: bool,
@@ -324,6 +347,7 @@ function schemaOf(read) {
       }),
       controlToken: checked(TOKEN, '8 to 512 visible ASCII characters, or "" for none', { type: 'string' }),
       eventsToken: checked(TOKEN, '8 to 512 visible ASCII characters, or "" for none', { type: 'string' }),
+      mcpToken: checked(TOKEN, '8 to 512 visible ASCII characters, or "" for none', { type: 'string' }),
       existingSecret: orEmpty(dnsLabel),
       rollouts: closed({
         enabled: bool,
@@ -381,13 +405,14 @@ function schemaOf(read) {
 
 /** The schema, with each workload's variables read from the services themselves. */
 export async function chartSchema() {
-  const namesOf = async (/** @type {'gui' | 'face' | 'smiley' | 'color'} */ service) =>
+  const namesOf = async (/** @type {'gui' | 'face' | 'smiley' | 'color' | 'mcp'} */ service) =>
     (await serviceEnv(service)).names;
   return schemaOf({
     gui: await namesOf('gui'),
     face: await namesOf('face'),
     smiley: await namesOf('smiley'),
     color: await namesOf('color'),
+    mcp: await namesOf('mcp'),
   });
 }
 

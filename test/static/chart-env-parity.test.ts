@@ -31,6 +31,7 @@ const EXPECTED_SERVICE: Record<string, ServiceName> = {
   color3: 'color',
   'faces-gui': 'gui',
   'faces-loadtester': 'loadtester',
+  'faces-mcp': 'mcp',
 };
 
 for (const deployment of chart.filter((o) => at(o, 'kind') === 'Deployment')) {

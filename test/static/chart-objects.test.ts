@@ -36,6 +36,8 @@ test('every optional part renders its objects, and none renders by default', () 
     'Ingress/faces-gui',
     'PodDisruptionBudget/face',
     'Service/faces-loadtester',
+    'Deployment/faces-mcp',
+    'Service/faces-mcp',
   ];
   const all = kinds(everything);
   for (const k of optional) assert.ok(all.includes(k), k);
@@ -64,11 +66,13 @@ test('every pod is non-root, read-only, drops ALL capabilities, uses RuntimeDefa
       at(c, 'resources', 'requests', 'cpu') !== undefined && at(c, 'resources', 'limits', 'memory') !== undefined,
       name,
     );
+    // Metrics are scraped on the container's port: 8000, faces-mcp's 3000.
     assert.deepEqual(at(d, 'spec', 'template', 'metadata', 'annotations'), {
       'prometheus.io/scrape': 'true',
-      'prometheus.io/port': '8000',
+      'prometheus.io/port': String(at(c, 'ports', 0, 'containerPort')),
       'prometheus.io/path': '/metrics',
     });
+    assert.equal(at(c, 'ports', 0, 'containerPort'), name === 'faces-mcp' ? 3000 : 8000, name);
   }
 });
 

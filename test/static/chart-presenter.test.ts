@@ -126,6 +126,7 @@ describe('extraEnv', () => {
     ['face', 'face'],
     ['smiley3', 'smiley'],
     ['color2', 'color'],
+    ['mcp', 'mcp'],
   ] as const) {
     test(`${key}: the names it takes are those ${service} reads (service-env.ts), less the chart's own`, async () => {
       const names = at(checks, 'properties', key, 'properties', 'extraEnv', 'x-faces-names') as Json;

@@ -16,6 +16,7 @@ const EXAMPLES = [
   'k8s/examples/flagger/faces-canary.yaml',
   'k8s/examples/flagger/faces-abtest.yaml',
   'k8s/examples/argo-rollouts/notifications.yaml',
+  'k8s/examples/mcp/faces-mcp.yaml',
 ];
 
 const label = (o: Json) => `${at(o, 'kind')} ${at(o, 'metadata', 'name')}`;

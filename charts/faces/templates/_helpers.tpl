@@ -79,18 +79,20 @@ app.kubernetes.io/part-of: faces
 {{- end }}
 {{- end -}}
 
-{{/* The Secret that holds CONTROL_TOKEN and EVENTS_TOKEN: existingSecret, or the chart's own. */}}
+{{/* The Secret that holds CONTROL_TOKEN, EVENTS_TOKEN and MCP_TOKEN: existingSecret, or the chart's own. */}}
 {{- define "faces.tokensSecret" -}}
 {{- .Values.existingSecret | default (printf "%s-tokens" .Release.Name) -}}
 {{- end -}}
 
 {{/* The token variables a workload reads from that Secret, as a JSON list: CONTROL_TOKEN for every
-service, EVENTS_TOKEN for the GUI too; only those that are set (existingSecret: both). */}}
+service, EVENTS_TOKEN for the GUI too, MCP_TOKEN for faces-mcp (.mcp); only those that are set
+(existingSecret: all of them, MCP_TOKEN as an optional key). */}}
 {{- define "faces.tokens" -}}
 {{- $v := .root.Values -}}
 {{- $tokens := list -}}
 {{- if or $v.existingSecret $v.controlToken -}}{{- $tokens = append $tokens "CONTROL_TOKEN" -}}{{- end -}}
 {{- if and .gui (or $v.existingSecret $v.eventsToken) -}}{{- $tokens = append $tokens "EVENTS_TOKEN" -}}{{- end -}}
+{{- if and .mcp (or $v.existingSecret $v.mcpToken) -}}{{- $tokens = append $tokens "MCP_TOKEN" -}}{{- end -}}
 {{- toJson $tokens -}}
 {{- end -}}
 

@@ -7,7 +7,9 @@ SHUTDOWN_TIMEOUT_SECONDS (25), which covers DRAIN_SECONDS (5) and in-flight requ
 Arguments: root, name, component, values (image keys, replicas), env (list of name/value) or
 args, resources, serviceType, omitReplicas, volumes (bool: the load tester's gate file), key (the
 workload's key in values, e.g. gui: with rollouts.enabled it becomes an Argo Rollout; none for the
-load tester), tokens (list of CONTROL_TOKEN/EVENTS_TOKEN: read from the tokens Secret).
+load tester), tokens (list of CONTROL_TOKEN/EVENTS_TOKEN/MCP_TOKEN: read from the tokens Secret),
+port (the container's port, 8000 unless given: faces-mcp's is 3000). An extraEnv name replaces
+the chart's variable of that name.
 */}}
 {{- define "faces.workload" -}}
 ---
@@ -62,7 +64,7 @@ metadata:
     {{- include "faces.commonLabels" . | nindent 4 }}
   annotations:
     prometheus.io/scrape: "true"
-    prometheus.io/port: "8000"
+    prometheus.io/port: {{ .port | default 8000 | quote }}
     prometheus.io/path: /metrics
 spec:
   terminationGracePeriodSeconds: 30
@@ -89,8 +91,10 @@ spec:
       {{- if or .env .tokens $extra }}
       env:
         {{- range .env }}
+        {{- if not (hasKey $extra .name) }}
         - name: {{ .name }}
           value: {{ .value | quote }}
+        {{- end }}
         {{- end }}
         {{- range $name, $value := $extra }}
         - name: {{ $name }}
@@ -102,11 +106,15 @@ spec:
             secretKeyRef:
               name: {{ include "faces.tokensSecret" $.root }}
               key: {{ . }}
+              {{- /* Your existingSecret may lack MCP_TOKEN: faces-mcp then runs without it, refusing changes. */}}
+              {{- if and (eq . "MCP_TOKEN") $.root.Values.existingSecret }}
+              optional: true
+              {{- end }}
         {{- end }}
       {{- end }}
       ports:
         - name: http
-          containerPort: 8000
+          containerPort: {{ .port | default 8000 }}
           protocol: TCP
       readinessProbe:
         httpGet:

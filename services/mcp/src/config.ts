@@ -72,11 +72,13 @@ function readAllowedHosts(env: Env): readonly string[] | undefined {
 }
 
 export function readMcpConfig(env: Env): McpConfig {
-  // The kit's readers with this service's defaults: loopback, port 3000.
-  const kit = readKitConfig(
-    { ...env, HOST: readRaw(env, 'HOST') ?? DEFAULT_HOST, PORT: readRaw(env, 'PORT') ?? String(DEFAULT_PORT) },
-    'mcp',
-  );
+  // The kit's readers with this service's defaults: loopback, port 3000. env is read as given (not
+  // copied), so that test/helpers/service-env.ts sees every name faces mcp reads (the chart's extraEnv).
+  const kit: KitConfig = Object.freeze({
+    ...readKitConfig(env, 'mcp'),
+    host: readRaw(env, 'HOST') ?? DEFAULT_HOST,
+    port: readInt(env, 'PORT', DEFAULT_PORT, 0, 65535),
+  });
   return Object.freeze({
     kit,
     transport: readChoice(env, 'TRANSPORT', 'http', TRANSPORTS),
