@@ -80,4 +80,27 @@ describe("face's own faults", () => {
     assert.equal(response.statusCode, 200);
     assert.deepEqual(response.json(), { rl: 0, maxRate: 0.5 });
   });
+
+  it('never faults GET or HEAD /rl, nor the control forwards, at ERROR_FRACTION=100 with latching', async (t) => {
+    const token = 'face-spared-token-00';
+    const app = build({ ERROR_FRACTION: '100', LATCH_FRACTION: '100', CONTROL_TOKEN: token });
+    t.after(() => app.close());
+    for (const url of ['/rl', '/rl?x=1', '/faults/smiley', '/faults/color']) {
+      for (const method of ['GET', 'HEAD'] as const) {
+        const response = await app.inject({ method, url, headers: { authorization: `Bearer ${token}` } });
+        assert.equal(response.headers['x-faces-fault'], undefined, `${method} ${url}: ${response.statusCode}`);
+        assert.ok(response.statusCode < 500, `${method} ${url}: ${response.statusCode}`);
+      }
+    }
+  });
+
+  for (const url of ['/rlx', '/rl/', '/rl/x', '/faults/nowhere/x']) {
+    it(`faults ${url} as any face (a near-miss of a spared route is not spared)`, async (t) => {
+      const app = build({ ERROR_FRACTION: '100' });
+      t.after(() => app.close());
+      const response = await app.inject({ method: 'GET', url });
+      assert.equal(response.statusCode, 500, url);
+      assert.equal(response.headers['x-faces-fault'], 'error', url);
+    });
+  }
 });

@@ -77,8 +77,9 @@ export function buildFaceApp(config: FaceConfig, deps: KitDeps = {}, grpcColor?:
   // The request's debug line (the kit's) then names the trace; a child logger costs an allocation, so only then.
   const logsRequests = config.kit.logLevel === 'debug' || config.kit.logLevel === 'trace';
 
-  // The base injector of the moment: PUT /faults replaces it.
-  app.get('/rl', { schema: { response: rateSchema } }, async () => ({
+  // The base injector of the moment: PUT /faults replaces it. A control route, spared by faults: a
+  // fault here would move the rate it reports.
+  app.get('/rl', { config: { faults: false }, schema: { response: rateSchema } }, async () => ({
     rl: faults.base.currentRate(now()),
     maxRate: faults.base.config.maxRate,
   }));

@@ -27,7 +27,6 @@ export { readSettingsRequest, SettingsError } from './faults/fault-settings.js';
 export { FAULT_STATUS, type FaultDecision, type FaultKind } from './faults/faults.js';
 export { FAULT_HEADER, faultsConfigured } from './faults/faults-plugin.js';
 export { createRng } from './faults/random.js';
-export { pathOf } from './faults/reserved-routes.js';
 export { grpcCallRecorder, grpcStatusName } from './grpc/grpc-metrics.js';
 export {
   decodeGrpcMessage,
@@ -45,6 +44,7 @@ export { installControlForwards } from './http/control-forward.js';
 export { MAX_USER_BYTES, POD_HEADER, UNKNOWN_USER, USER_HEADER, userOf } from './http/faces-headers.js';
 export { buildServer, isControlPath, type KitContext, type KitDeps } from './http/server.js';
 export { BufferedCall } from './http/undici-call.js';
+export { pathOf } from './http/url-path.js';
 export { forEachLine, listeningPort } from './lifecycle/listening-line.js';
 export { runService, type ServiceDefinition } from './lifecycle/run-service.js';
 export { shutdown } from './lifecycle/shutdown.js';

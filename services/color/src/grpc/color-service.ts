@@ -59,12 +59,12 @@ function parsed<T>(decode: () => T): Result<T, CallAnswer> {
 
 /**
  * Every call first goes through the kit's one fault path (decideFault, as HTTP requests do: the
- * user's injector; a delay cut short when the call is gone), which spares the reserved methods
- * (FAULT_EXCLUDED_GRPC_METHODS: UpdateColor).
+ * user's injector; a delay cut short when the call is gone), which draws nothing for a method the
+ * table marks `spared`.
  */
-function withFaults(kit: KitContext, method: UnaryMethod): UnaryMethod {
+function withFaults(kit: KitContext, method: UnaryMethod, { spared } = { spared: false }): UnaryMethod {
   return async (call) => {
-    const fault = await decideFault(kit, { protocol: 'grpc', method: call.method, user: call.user }, call.signal());
+    const fault = await decideFault(kit, { protocol: 'grpc', spared, user: call.user }, call.signal());
     return fault === undefined ? method(call) : faultAnswer(fault);
   };
 }
@@ -101,6 +101,7 @@ export function colorMethods(kit: KitContext, colors: CellValues, allowUpdates: 
   return new Map([
     [`/${name}/Center`, withFaults(kit, colorFor('center'))],
     [`/${name}/Edge`, withFaults(kit, colorFor('edge'))],
-    [`/${name}/UpdateColor`, withFaults(kit, updateColor)],
+    // The gRPC run-time update: as a PUT, never failed, delayed or rate-limited.
+    [`/${name}/UpdateColor`, withFaults(kit, updateColor, { spared: true })],
   ]);
 }

@@ -1,4 +1,4 @@
-import { pathOf } from '../faults/reserved-routes.js';
+import { pathOf } from '../http/url-path.js';
 
 export type SubPath = 'center' | 'edge' | '';
 

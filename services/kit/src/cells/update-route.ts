@@ -18,7 +18,7 @@ export interface UpdateRouteOptions {
  * `PUT` on any path changes what the service serves, at run time (ALLOW_UPDATES: without this
  * route, the kit's not-found handler answers 405). Any content type is read as the JSON text it
  * should be (curl -d sends form-encoded), and a bad one is a 400 with a one-line `error`.
- * PUT is spared by faults (reserved-routes.ts FAULT_EXCLUDED_METHODS).
+ * PUT is spared by faults, as every method but GET and HEAD is (faults/call-faults.ts).
  */
 export function installUpdateRoute(app: FastifyInstance, options: UpdateRouteOptions): void {
   const { field, message, apply } = options;

@@ -2,14 +2,16 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { countFault, type Metrics } from '../metrics/metrics.js';
 import type { FaultControl } from './fault-control.js';
 import type { FaultDecision, FaultInjector } from './faults.js';
-import { FAULT_EXCLUDED_GRPC_METHODS, isExcludedFromFaults } from './reserved-routes.js';
 
-/** What the fault path knows of a call, whichever protocol brought it. */
+/**
+ * What the fault path knows of a call, whichever protocol brought it. `spared` is what the call's
+ * route or method declares, where it is declared (each with its reason beside it): an HTTP route's
+ * `config: { faults: false }` (faults-plugin.ts), a gRPC method's entry in its service's table.
+ */
 export type FaultCall =
-  /** An HTTP request: its method and URL (the query is ignored). */
-  | { readonly protocol: 'http'; readonly method: string; readonly url: string; readonly user: string }
-  /** A gRPC call: its full method name (/ColorService/Center). */
-  | { readonly protocol: 'grpc'; readonly method: string; readonly user: string };
+  /** An HTTP request: its method (faults touch GET and HEAD only). */
+  | { readonly protocol: 'http'; readonly method: string; readonly spared: boolean; readonly user: string }
+  | { readonly protocol: 'grpc'; readonly spared: boolean; readonly user: string };
 
 /** What the fault path needs of the service: the kit context has all three. */
 export interface FaultPath {
@@ -18,10 +20,12 @@ export interface FaultPath {
   readonly now: () => number;
 }
 
-/** Faults touch HTTP GETs and HEADs and gRPC calls, never the reserved routes and methods. */
+/**
+ * Spared: a call whose route or method says so, and (the kit's own rule) every HTTP method but GET
+ * and HEAD: a run-time update (PUT) or a control call must never fail at random.
+ */
 function isSpared(call: FaultCall): boolean {
-  if (call.protocol === 'grpc') return FAULT_EXCLUDED_GRPC_METHODS.has(call.method);
-  return (call.method !== 'GET' && call.method !== 'HEAD') || isExcludedFromFaults(call.url);
+  return call.spared || (call.protocol === 'http' && call.method !== 'GET' && call.method !== 'HEAD');
 }
 
 /**

@@ -6,6 +6,9 @@ import { readSettingsRequest, SettingsError } from './fault-settings.js';
 /** The live fault control's path on every service. */
 export const FAULTS_PATH = '/faults';
 
+/** A presenter must be able to mend a service that fails everything: faults never touch its control. */
+const CONTROL_CONFIG = { faults: false } as const;
+
 /** A settings body is a few fields: far below Fastify's 1 MiB default. */
 const MAX_SETTINGS_BODY_BYTES = 16 * 1024;
 
@@ -53,24 +56,30 @@ export function controlGuard(
  */
 export function installFaultRoutes(app: FastifyInstance, control: FaultControl, token: string | undefined): void {
   const onRequest = controlGuard(token);
-  app.get(FAULTS_PATH, { onRequest: [dropEmptyBodyType, onRequest] }, async () => control.view());
+  app.get(FAULTS_PATH, { config: CONTROL_CONFIG, onRequest: [dropEmptyBodyType, onRequest] }, async () =>
+    control.view(),
+  );
 
-  app.put(FAULTS_PATH, { onRequest, bodyLimit: MAX_SETTINGS_BODY_BYTES }, async (request, reply) => {
-    try {
-      const { user, config } = readSettingsRequest(request.body, control.environment);
-      control.replace(config, user);
-      request.log.info({ user, settings: control.view() }, 'fault settings replaced');
-      return control.view();
-    } catch (error) {
-      if (error instanceof SettingsError) return reply.code(400).send({ error: error.message, field: error.field });
-      if (error instanceof TooManyUsersError) return reply.code(409).send({ error: error.message });
-      throw error;
-    }
-  });
+  app.put(
+    FAULTS_PATH,
+    { config: CONTROL_CONFIG, onRequest, bodyLimit: MAX_SETTINGS_BODY_BYTES },
+    async (request, reply) => {
+      try {
+        const { user, config } = readSettingsRequest(request.body, control.environment);
+        control.replace(config, user);
+        request.log.info({ user, settings: control.view() }, 'fault settings replaced');
+        return control.view();
+      } catch (error) {
+        if (error instanceof SettingsError) return reply.code(400).send({ error: error.message, field: error.field });
+        if (error instanceof TooManyUsersError) return reply.code(409).send({ error: error.message });
+        throw error;
+      }
+    },
+  );
 
   app.delete<{ Querystring: { user?: string } }>(
     FAULTS_PATH,
-    { onRequest: [dropEmptyBodyType, onRequest], schema: { querystring: USER_QUERY } },
+    { config: CONTROL_CONFIG, onRequest: [dropEmptyBodyType, onRequest], schema: { querystring: USER_QUERY } },
     async (request) => {
       const { user } = request.query;
       control.reset(user);

@@ -97,6 +97,8 @@ export function installControlForwards(
   app.route<{ Params: { target: string } }>({
     method: ['GET', 'PUT', 'DELETE'],
     url: `${FAULTS_PATH}/:target`,
+    // The way to another service's fault control: spared like the control itself (/faults).
+    config: { faults: false },
     onRequest,
     bodyLimit: 16 * 1024,
     handler: async (request, reply) => {

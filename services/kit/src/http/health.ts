@@ -35,13 +35,15 @@ export function installHealth(app: FastifyInstance, health: Health): void {
     if (health.state === 'draining') reply.header('connection', 'close');
     done(null, payload);
   });
-  app.get('/healthz', async () => OK);
+  // Liveness: an injected failure would make the kubelet restart the pod.
+  app.get('/healthz', { config: { faults: false } }, async () => OK);
   const readiness = async (_request: unknown, reply: import('fastify').FastifyReply) => {
     if (health.state === 'ready') return OK;
     reply.code(503);
     return { status: health.state };
   };
-  app.get('/readyz', readiness);
-  // The original's readiness path: kept so existing probes and scripts go on working.
-  app.get('/ready', readiness);
+  // Readiness: injected failures would pull the pod out of the Service.
+  app.get('/readyz', { config: { faults: false } }, readiness);
+  // The original's readiness path: kept so existing probes and scripts go on working; spared as /readyz.
+  app.get('/ready', { config: { faults: false } }, readiness);
 }

@@ -11,7 +11,6 @@ import { FAULTS_PATH, installFaultRoutes } from '../faults/fault-routes.js';
 import type { FaultInjector } from '../faults/faults.js';
 import { type FaultsOptions, installFaults } from '../faults/faults-plugin.js';
 import { createRng, type Rng, randomSeed } from '../faults/random.js';
-import { pathOf } from '../faults/reserved-routes.js';
 import { loggerOptions } from '../logging/logger.js';
 import { createMetrics, installMetrics, type Metrics, requestRecorder } from '../metrics/metrics.js';
 import { clientErrorHandler } from './client-error.js';
@@ -20,6 +19,7 @@ import { installConnectionSweep } from './connection-sweep.js';
 import { setFacesHeaders } from './faces-headers.js';
 import { Health, installHealth } from './health.js';
 import { lazySchemaCompilers } from './lazy-schema-compilers.js';
+import { pathOf } from './url-path.js';
 
 export interface KitDeps {
   /** The fault generator; by default seeded from FACES_SEED (or a logged random seed). */

@@ -103,7 +103,8 @@ export function requestRecorder(metrics: Metrics): (request: FastifyRequest, rep
 
 /** Serves GET /metrics. */
 export function installMetrics(app: FastifyInstance, metrics: Metrics): void {
-  app.get('/metrics', async (_request, reply) => {
+  // Prometheus must see the faults, not suffer them.
+  app.get('/metrics', { config: { faults: false } }, async (_request, reply) => {
     reply.type(metrics.registry.contentType);
     return metrics.registry.metrics();
   });
