@@ -25,7 +25,7 @@ export { decideFault } from './faults/call-faults.js';
 export { FAULTS_PATH } from './faults/fault-routes.js';
 export { readSettingsRequest, SettingsError } from './faults/fault-settings.js';
 export { FAULT_STATUS, type FaultDecision, type FaultKind } from './faults/faults.js';
-export { FAULT_HEADER, faultsConfigured } from './faults/faults-plugin.js';
+export { FAULT_HEADER } from './faults/faults-plugin.js';
 export { createRng } from './faults/random.js';
 export { grpcCallRecorder, grpcStatusName } from './grpc/grpc-metrics.js';
 export {
