@@ -82,7 +82,8 @@ export function imageRules(text: string, port: number): string[] {
     if (!/^node:\$\{NODE_VERSION\}-slim(\s+AS\s+\S+)?$/i.test(from))
       problems.push(`FROM ${from}: use node:\${NODE_VERSION}-slim`);
   }
-  const runs = build.filter((i) => i.keyword === 'RUN').map((i) => i.args);
+  // RUN's own flags (--mount=type=cache,…) come before the command.
+  const runs = build.filter((i) => i.keyword === 'RUN').map((i) => i.args.replace(/^(--\S+\s+)+/, ''));
   if (!runs.some((r) => /^npm ci\b/.test(r) && !r.includes('--omit=dev')))
     problems.push('the build stage must run npm ci (from the lockfile)');
   if (runs.some((r) => /\bnpm (install|i)\b/.test(r))) problems.push('npm install ignores the lockfile: use npm ci');

@@ -56,8 +56,8 @@ const RULE_BREAKS: { name: string; from: string | RegExp; to: string; problem: R
   },
   {
     name: 'npm install instead of npm ci',
-    from: 'RUN npm ci --no-audit',
-    to: 'RUN npm install --no-audit',
+    from: 'sharing=locked npm ci --prefer-offline',
+    to: 'sharing=locked npm install --prefer-offline',
     problem: /use npm ci/,
   },
   { name: 'a non-LTS Node major', from: 'ARG NODE_VERSION=26', to: 'ARG NODE_VERSION=25', problem: /LTS major/ },
