@@ -1,3 +1,4 @@
+import { describeTransportError } from '@faces/kit';
 import { Pool } from '@faces/kit/undici-pool';
 import type { Dispatcher } from 'undici';
 import { LIMITS } from './limits.js';
@@ -19,23 +20,14 @@ export interface BackendCall {
   readonly signal?: AbortSignal;
 }
 
-const CODES: Readonly<Record<string, string>> = {
-  ECONNREFUSED: 'connection refused',
-  ECONNRESET: 'connection reset',
-  ENOTFOUND: 'host not found',
-  EAI_AGAIN: 'host name lookup failed',
-  EHOSTUNREACH: 'host unreachable',
-  UND_ERR_SOCKET: 'connection closed before the answer was complete',
-  UND_ERR_CONNECT_TIMEOUT: 'no connection in time',
-};
-
 /** Why a call failed, in words, with its code: "connection refused (ECONNREFUSED)". */
 export function reasonOf(error: unknown, timeoutMs: number): string {
   const name = error instanceof Error ? error.name : '';
   if (name === 'TimeoutError') return `no answer within ${timeoutMs} ms`;
   if (name === 'AbortError') return 'cancelled';
   const code = (error as { code?: unknown }).code ?? (error as { cause?: { code?: unknown } }).cause?.code;
-  if (typeof code === 'string') return `${CODES[code] ?? (error instanceof Error ? error.message : code)} (${code})`;
+  if (typeof code === 'string')
+    return `${describeTransportError(code) ?? (error instanceof Error ? error.message : code)} (${code})`;
   return error instanceof Error ? error.message : String(error);
 }
 
