@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { once } from 'node:events';
 import { createServer } from 'node:net';
 import { after, describe, it } from 'node:test';
 import { Backends, MAX_BACKEND_BODY_BYTES, messageOf } from './backend-call.js';
@@ -55,5 +56,46 @@ describe('callBackend', () => {
     const answer = await callBackend(`http://127.0.0.1:${port}/`, 'smiley', { timeoutMs: 2000 });
     assert.equal(answer.ok, false);
     if (!answer.ok) assert.match(answer.failure, /answered more than 65536 bytes/);
+  });
+  it("ends a call when the caller's signal aborts, and lets its connection go", { timeout: 20_000 }, async (t) => {
+    const sockets: import('node:net').Socket[] = [];
+    const server = createServer((socket) => sockets.push(socket));
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    t.after(() => {
+      for (const socket of sockets) socket.destroy();
+      server.close();
+    });
+    const { port } = server.address() as { port: number };
+    const controller = new AbortController();
+    server.once('connection', (socket) => {
+      socket.once('data', () => controller.abort());
+    });
+    const answer = await callBackend(`http://127.0.0.1:${port}/`, 'face', {
+      timeoutMs: 60_000,
+      signal: controller.signal,
+    });
+    assert.equal(answer.ok, false);
+    if (!answer.ok) assert.equal(answer.failure, 'cannot get an answer from face: cancelled');
+    const [socket] = sockets;
+    assert.ok(socket !== undefined);
+    if (!socket.closed) await once(socket, 'close');
+  });
+
+  it('makes no call for a signal aborted already', async (t) => {
+    let connections = 0;
+    const server = createServer((socket) => {
+      connections++;
+      socket.destroy();
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    t.after(() => server.close());
+    const { port } = server.address() as { port: number };
+    const answer = await callBackend(`http://127.0.0.1:${port}/`, 'smiley', {
+      timeoutMs: 2000,
+      signal: AbortSignal.abort(),
+    });
+    assert.equal(answer.ok, false);
+    if (!answer.ok) assert.equal(answer.failure, 'cannot get an answer from smiley: cancelled');
+    assert.equal(connections, 0);
   });
 });
