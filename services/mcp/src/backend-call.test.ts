@@ -26,7 +26,7 @@ describe('callBackend', () => {
     const answer = await callBackend(`http://127.0.0.1:${port}/`, 'smiley (here)', { timeoutMs: 2000 });
     assert.equal(answer.ok, false);
     if (!answer.ok)
-      assert.match(answer.failure, /^cannot get an answer from smiley \(here\): connection refused \(ECONNREFUSED\)$/);
+      assert.match(answer.reason, /^cannot get an answer from smiley \(here\): connection refused \(ECONNREFUSED\)$/);
   });
 
   it('gives up on a silent peer at its deadline', async (t) => {
@@ -40,7 +40,7 @@ describe('callBackend', () => {
     const { port } = server.address() as { port: number };
     const answer = await callBackend(`http://127.0.0.1:${port}/`, 'face', { timeoutMs: 200 });
     assert.equal(answer.ok, false);
-    if (!answer.ok) assert.match(answer.failure, /no answer within 200 ms/);
+    if (!answer.ok) assert.match(answer.reason, /no answer within 200 ms/);
   });
 
   it(`refuses a body past ${MAX_BACKEND_BODY_BYTES} bytes`, async (t) => {
@@ -55,7 +55,7 @@ describe('callBackend', () => {
     const { port } = server.address() as { port: number };
     const answer = await callBackend(`http://127.0.0.1:${port}/`, 'smiley', { timeoutMs: 2000 });
     assert.equal(answer.ok, false);
-    if (!answer.ok) assert.match(answer.failure, /answered more than 65536 bytes/);
+    if (!answer.ok) assert.match(answer.reason, /answered more than 65536 bytes/);
   });
   it("ends a call when the caller's signal aborts, and lets its connection go", { timeout: 20_000 }, async (t) => {
     const sockets: import('node:net').Socket[] = [];
@@ -75,7 +75,7 @@ describe('callBackend', () => {
       signal: controller.signal,
     });
     assert.equal(answer.ok, false);
-    if (!answer.ok) assert.equal(answer.failure, 'cannot get an answer from face: cancelled');
+    if (!answer.ok) assert.equal(answer.reason, 'cannot get an answer from face: cancelled');
     const [socket] = sockets;
     assert.ok(socket !== undefined);
     if (!socket.closed) await once(socket, 'close');
@@ -95,7 +95,7 @@ describe('callBackend', () => {
       signal: AbortSignal.abort(),
     });
     assert.equal(answer.ok, false);
-    if (!answer.ok) assert.equal(answer.failure, 'cannot get an answer from smiley: cancelled');
+    if (!answer.ok) assert.equal(answer.reason, 'cannot get an answer from smiley: cancelled');
     assert.equal(connections, 0);
   });
 });

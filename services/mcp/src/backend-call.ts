@@ -3,10 +3,13 @@ import { fail, ok, type Result } from '@faces/kit/result';
 import { Pool } from '@faces/kit/undici-pool';
 import { LIMITS } from './limits.js';
 
-/** An answer from a backend, or why there is none; never thrown. */
-export type BackendAnswer =
-  | { readonly ok: true; readonly status: number; readonly body: string; readonly ms: number }
-  | { readonly ok: false; readonly failure: string; readonly ms: number };
+/** An answer from a backend, or why there is none (never thrown), and how long it took either way. */
+export type BackendAnswer = Result<Answered> & { readonly ms: number };
+
+interface Answered {
+  readonly status: number;
+  readonly body: string;
+}
 
 /** Faces answers are small JSON; a body past this is not one. */
 export const MAX_BACKEND_BODY_BYTES = 64 * 1024;
@@ -31,7 +34,7 @@ export function reasonOf(error: unknown, timeoutMs: number): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-type Settle = (result: Result<{ readonly status: number; readonly body: string }>) => void;
+type Settle = (result: Result<Answered>) => void;
 
 /**
  * One call to a backend (the kit's BufferedCall: settles once, its timer, the body cap), which the
@@ -111,7 +114,7 @@ export class Backends {
           );
         });
     const ms = Math.round(performance.now() - started);
-    return result.ok ? { ok: true, ...result.value, ms } : { ok: false, failure: result.reason, ms };
+    return { ...result, ms };
   }
 
   async close(): Promise<void> {
