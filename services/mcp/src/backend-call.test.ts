@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { once } from 'node:events';
-import { createServer } from 'node:net';
-import { after, describe, it } from 'node:test';
+import { createServer, type Server, type Socket } from 'node:net';
+import { after, describe, it, type TestContext } from 'node:test';
 import { Backends, MAX_BACKEND_BODY_BYTES, messageOf } from './backend-call.js';
 
 const backends = new Backends(2);
@@ -17,6 +17,19 @@ describe('messageOf', () => {
   });
 });
 
+/** A peer that takes connections and never answers; its sockets go at the test's end. */
+async function silentPeer(t: TestContext): Promise<{ port: number; server: Server; sockets: Socket[] }> {
+  const sockets: Socket[] = [];
+  const server = createServer((socket) => sockets.push(socket));
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  t.after(() => {
+    for (const socket of sockets) socket.destroy();
+    server.close();
+  });
+  const { port } = server.address() as { port: number };
+  return { port, server, sockets };
+}
+
 describe('callBackend', () => {
   it('names a refused connection, without throwing', async () => {
     const server = createServer();
@@ -30,14 +43,7 @@ describe('callBackend', () => {
   });
 
   it('gives up on a silent peer at its deadline', async (t) => {
-    const sockets: import('node:net').Socket[] = [];
-    const server = createServer((socket) => sockets.push(socket));
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    t.after(() => {
-      for (const socket of sockets) socket.destroy();
-      server.close();
-    });
-    const { port } = server.address() as { port: number };
+    const { port } = await silentPeer(t);
     const answer = await callBackend(`http://127.0.0.1:${port}/`, 'face', { timeoutMs: 200 });
     assert.equal(answer.ok, false);
     if (!answer.ok) assert.match(answer.reason, /no answer within 200 ms/);
@@ -57,15 +63,9 @@ describe('callBackend', () => {
     assert.equal(answer.ok, false);
     if (!answer.ok) assert.match(answer.reason, /answered more than 65536 bytes/);
   });
+
   it("ends a call when the caller's signal aborts, and lets its connection go", { timeout: 20_000 }, async (t) => {
-    const sockets: import('node:net').Socket[] = [];
-    const server = createServer((socket) => sockets.push(socket));
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    t.after(() => {
-      for (const socket of sockets) socket.destroy();
-      server.close();
-    });
-    const { port } = server.address() as { port: number };
+    const { port, server, sockets } = await silentPeer(t);
     const controller = new AbortController();
     server.once('connection', (socket) => {
       socket.once('data', () => controller.abort());
