@@ -24,19 +24,19 @@ describe('parseArgoEvent', () => {
   it('takes the weight when Argo routes traffic (toward 100 %)', () => {
     const parsed = parseArgoEvent(STEP);
     assert.ok(parsed.ok);
-    assert.deepEqual(parsed.event.progress, { unit: 'weight', value: 20, max: 100 });
-    assert.equal(parsed.event.phase, 'Progressing');
-    assert.equal(parsed.event.message, 'Canary step completed');
+    assert.deepEqual(parsed.value.progress, { unit: 'weight', value: 20, max: 100 });
+    assert.equal(parsed.value.phase, 'Progressing');
+    assert.equal(parsed.value.message, 'Canary step completed');
   });
   it('takes the step toward the last one when there is no weight (a canary without traffic routing)', () => {
     const parsed = parseArgoEvent({ ...STEP, weight: '' });
     assert.ok(parsed.ok);
-    assert.deepEqual(parsed.event.progress, { unit: 'step', value: 3, max: 9 });
+    assert.deepEqual(parsed.value.progress, { unit: 'step', value: 3, max: 9 });
   });
   it('has no progress for a blue-green rollout (no steps, no weight)', () => {
     const parsed = parseArgoEvent({ ...STEP, phase: 'WaitingPromotion', step: '', steps: '', weight: '' });
     assert.ok(parsed.ok);
-    assert.equal(parsed.event.progress, undefined);
+    assert.equal(parsed.value.progress, undefined);
   });
   const refused: [string, Record<string, unknown>, RegExp][] = [
     ['a name that is not an object name', { ...STEP, name: 'Smiley!' }, /^"name" must be a Kubernetes object name/],

@@ -1,3 +1,4 @@
+import { fail, ok } from '@faces/kit/result';
 import { PHASES, type Phase, type Progress } from '../app/rollout-shape.js';
 import type { EventParse } from './flagger-event.js';
 
@@ -14,10 +15,6 @@ export const ARGO_SOURCE = 'argo-rollouts';
 
 const OBJECT_NAME = /^[a-z0-9]([-a-z0-9.]{0,251}[a-z0-9])?$/;
 const MESSAGE = /^[ -~]{1,200}$/;
-
-function refuse(reason: string): EventParse {
-  return { ok: false, reason };
-}
 
 /** A whole number as the templates send it ("" or absent: none), or a one-line reason. */
 function count(payload: Record<string, unknown>, field: string, max: number): number | undefined | string {
@@ -48,35 +45,32 @@ export function parseArgoEvent(body: unknown): EventParse {
   const payload = body as Record<string, unknown>;
   for (const field of ['name', 'namespace'] as const) {
     const value = payload[field];
-    if (value === undefined) return refuse(`missing field "${field}"`);
+    if (value === undefined) return fail(`missing field "${field}"`);
     if (typeof value !== 'string' || !OBJECT_NAME.test(value)) {
-      return refuse(`"${field}" must be a Kubernetes object name, was ${JSON.stringify(value)?.slice(0, 60)}`);
+      return fail(`"${field}" must be a Kubernetes object name, was ${JSON.stringify(value)?.slice(0, 60)}`);
     }
   }
   const { phase, message } = payload;
   if (typeof phase !== 'string' || !(PHASES as readonly string[]).includes(phase)) {
-    return refuse(`unknown phase ${JSON.stringify(phase)?.slice(0, 60)}: one of ${PHASES.join(', ')}`);
+    return fail(`unknown phase ${JSON.stringify(phase)?.slice(0, 60)}: one of ${PHASES.join(', ')}`);
   }
   if (typeof message !== 'string' || !MESSAGE.test(message)) {
-    return refuse('"message" must be one line of 1 to 200 printable ASCII characters');
+    return fail('"message" must be one line of 1 to 200 printable ASCII characters');
   }
   const eventType = payload.eventType ?? 'Normal';
-  if (eventType !== 'Normal' && eventType !== 'Warning') return refuse('"eventType" must be Normal or Warning');
+  if (eventType !== 'Normal' && eventType !== 'Warning') return fail('"eventType" must be Normal or Warning');
   const weight = count(payload, 'weight', 100);
   const step = count(payload, 'step', 1000);
   const steps = count(payload, 'steps', 1000);
-  for (const parsed of [weight, step, steps]) if (typeof parsed === 'string') return refuse(parsed);
-  return {
-    ok: true,
-    event: {
-      name: payload.name as string,
-      namespace: payload.namespace as string,
-      phase: phase as Phase,
-      message,
-      eventType,
-      timestampMs: undefined,
-      maxWeight: undefined,
-      progress: progressOf(weight as number | undefined, step as number | undefined, steps as number | undefined),
-    },
-  };
+  for (const parsed of [weight, step, steps]) if (typeof parsed === 'string') return fail(parsed);
+  return ok({
+    name: payload.name as string,
+    namespace: payload.namespace as string,
+    phase: phase as Phase,
+    message,
+    eventType,
+    timestampMs: undefined,
+    maxWeight: undefined,
+    progress: progressOf(weight as number | undefined, step as number | undefined, steps as number | undefined),
+  });
 }

@@ -65,7 +65,7 @@ export async function eventsRoutes(app: FastifyInstance, options: EventsOptions)
       const parsed = argo ? parseArgoEvent(body) : parseFlaggerEvent(body);
       if (!parsed.ok) return reply.code(400).send({ error: parsed.reason });
       board.prune(now());
-      const rollout = board.apply(parsed.event, now());
+      const rollout = board.apply(parsed.value, now());
       request.log.info({ canary: rollout.key, phase: rollout.phase }, argo ? 'argo rollouts event' : 'flagger event');
       hub.broadcast();
       return reply.code(202).send({ status: 'accepted' });

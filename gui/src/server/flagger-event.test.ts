@@ -27,7 +27,7 @@ describe('parseFlaggerEvent', () => {
     });
     assert.deepEqual(parsed, {
       ok: true,
-      event: {
+      value: {
         name: 'face',
         namespace: 'faces',
         phase: 'Progressing',
@@ -105,14 +105,14 @@ describe('parseFlaggerEvent', () => {
     });
     assert.ok(long.ok);
     if (long.ok) {
-      assert.match(long.event.message, /^a b cx+…$/);
-      assert.equal(long.event.message.length, MAX_MESSAGE_CHARACTERS + 1);
+      assert.match(long.value.message, /^a b cx+…$/);
+      assert.equal(long.value.message.length, MAX_MESSAGE_CHARACTERS + 1);
     }
   });
 
   it('keeps markup in a message as the characters it is (the page shows them as text)', () => {
     const markup = '<img src=x onerror=alert(1)>';
     const parsed = parseFlaggerEvent({ ...GOOD, metadata: { ...GOOD.metadata, eventMessage: markup } });
-    assert.ok(parsed.ok && parsed.event.message === markup);
+    assert.ok(parsed.ok && parsed.value.message === markup);
   });
 });

@@ -1,3 +1,4 @@
+import { fail, ok, type Result } from '@faces/kit/result';
 import { PHASES, type Phase, type Progress } from '../app/rollout-shape.js';
 
 /** One Flagger event (or Argo Rollouts', see argo-event.ts), checked: what the rollout state takes. */
@@ -15,19 +16,14 @@ export interface FlaggerEvent {
   readonly progress?: Progress | undefined;
 }
 
-export type EventParse =
-  | { readonly ok: true; readonly event: FlaggerEvent }
-  | { readonly ok: false; readonly reason: string };
+/** A checked event, or a one-line reason naming the field. */
+export type EventParse = Result<FlaggerEvent>;
 
 /** A Kubernetes object name (DNS-1123 subdomain): what Flagger sends, and nothing that could be more. */
 const OBJECT_NAME = /^[a-z0-9]([-a-z0-9.]{0,251}[a-z0-9])?$/;
 const DIGITS = /^[0-9]{1,15}$/;
 /** The most of a message kept: Flagger's are one line of well under 200 characters. */
 export const MAX_MESSAGE_CHARACTERS = 1000;
-
-function refuse(reason: string): EventParse {
-  return { ok: false, reason };
-}
 
 function shown(value: unknown): string {
   const text = JSON.stringify(value) ?? String(value);
@@ -48,51 +44,47 @@ function oneLine(text: string): string {
  */
 export function parseFlaggerEvent(body: unknown): EventParse {
   if (typeof body !== 'object' || body === null || Array.isArray(body)) {
-    return refuse("the body must be Flagger's event payload, a JSON object");
+    return fail("the body must be Flagger's event payload, a JSON object");
   }
   const payload = body as Record<string, unknown>;
   for (const field of ['name', 'namespace'] as const) {
     const value = payload[field];
-    if (value === undefined) return refuse(`missing field "${field}"`);
+    if (value === undefined) return fail(`missing field "${field}"`);
     if (typeof value !== 'string' || !OBJECT_NAME.test(value)) {
-      return refuse(`"${field}" must be a Kubernetes object name, was ${shown(value)}`);
+      return fail(`"${field}" must be a Kubernetes object name, was ${shown(value)}`);
     }
   }
   const { phase } = payload;
-  if (phase === undefined) return refuse('missing field "phase"');
+  if (phase === undefined) return fail('missing field "phase"');
   if (typeof phase !== 'string' || !(PHASES as readonly string[]).includes(phase)) {
-    return refuse(`unknown phase ${shown(phase)}: one of ${PHASES.join(', ')}`);
+    return fail(`unknown phase ${shown(phase)}: one of ${PHASES.join(', ')}`);
   }
   const { metadata } = payload;
-  if (metadata === undefined) return refuse('missing field "metadata"');
+  if (metadata === undefined) return fail('missing field "metadata"');
   if (typeof metadata !== 'object' || metadata === null || Array.isArray(metadata)) {
-    return refuse('"metadata" must be an object of strings');
+    return fail('"metadata" must be an object of strings');
   }
   const meta = metadata as Record<string, unknown>;
   for (const field of ['eventMessage', 'eventType', 'timestamp'] as const) {
-    if (meta[field] === undefined) return refuse(`missing field "metadata.${field}"`);
-    if (typeof meta[field] !== 'string')
-      return refuse(`"metadata.${field}" must be a string, was ${shown(meta[field])}`);
+    if (meta[field] === undefined) return fail(`missing field "metadata.${field}"`);
+    if (typeof meta[field] !== 'string') return fail(`"metadata.${field}" must be a string, was ${shown(meta[field])}`);
   }
   const timestamp = meta.timestamp as string;
-  if (!DIGITS.test(timestamp)) return refuse(`"metadata.timestamp" must be unix milliseconds, was ${shown(timestamp)}`);
+  if (!DIGITS.test(timestamp)) return fail(`"metadata.timestamp" must be unix milliseconds, was ${shown(timestamp)}`);
   const maxWeight = meta.maxWeight;
   let max: number | undefined;
   if (maxWeight !== undefined) {
     max = typeof maxWeight === 'string' && /^[0-9]{1,3}$/.test(maxWeight) ? Number(maxWeight) : Number.NaN;
     if (!(max >= 1 && max <= 100))
-      return refuse(`"metadata.maxWeight" must be a whole percent from 1 to 100, was ${shown(maxWeight)}`);
+      return fail(`"metadata.maxWeight" must be a whole percent from 1 to 100, was ${shown(maxWeight)}`);
   }
-  return {
-    ok: true,
-    event: {
-      name: payload.name as string,
-      namespace: payload.namespace as string,
-      phase: phase as Phase,
-      message: oneLine(meta.eventMessage as string),
-      eventType: oneLine(meta.eventType as string).slice(0, 40),
-      timestampMs: Number(timestamp),
-      maxWeight: max,
-    },
-  };
+  return ok({
+    name: payload.name as string,
+    namespace: payload.namespace as string,
+    phase: phase as Phase,
+    message: oneLine(meta.eventMessage as string),
+    eventType: oneLine(meta.eventType as string).slice(0, 40),
+    timestampMs: Number(timestamp),
+    maxWeight: max,
+  });
 }

@@ -1,3 +1,4 @@
+import { describeTransportError } from '@faces/kit';
 import type { BackendName, FailureKind, Outcome } from './compose.js';
 
 /** Text from a failed backend's body, for the `errors` entry: its own `errors` or `error`, shortened. */
@@ -50,21 +51,11 @@ export function outcomeOfAnswer(backend: BackendName, where: string, status: num
 
 const TIMEOUT_CODES = new Set(['UND_ERR_CONNECT_TIMEOUT', 'UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT']);
 
-const DESCRIPTIONS: Readonly<Record<string, string>> = {
-  ECONNREFUSED: 'connection refused',
-  ECONNRESET: 'connection reset',
-  ENOTFOUND: 'host not found',
-  EAI_AGAIN: 'host name lookup failed',
-  EHOSTUNREACH: 'host unreachable',
-  UND_ERR_SOCKET: 'connection closed before the answer was complete',
-  UND_ERR_RES_EXCEEDED_MAX_SIZE: 'answer too large',
-};
-
 /** A transport failure (no usable answer) → its outcome. */
 export function outcomeOfError(where: string, error: Error & { code?: string }): Outcome {
   const code = error.code ?? error.name;
   if (TIMEOUT_CODES.has(code)) return { kind: 'timeout', detail: `no answer from ${where} in time (${code})` };
-  const description = DESCRIPTIONS[code] ?? error.message;
+  const description = describeTransportError(code) ?? error.message;
   return { kind: 'error', detail: `cannot get an answer from ${where}: ${description} (${code})` };
 }
 

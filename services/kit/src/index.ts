@@ -43,6 +43,7 @@ export { checkToken, refuseToken } from './http/bearer.js';
 export { installControlForwards } from './http/control-forward.js';
 export { MAX_USER_BYTES, POD_HEADER, UNKNOWN_USER, USER_HEADER, userOf } from './http/faces-headers.js';
 export { buildServer, isControlPath, type KitContext, type KitDeps } from './http/server.js';
+export { describeTransportError } from './http/transport-errors.js';
 export { BufferedCall } from './http/undici-call.js';
 export { pathOf } from './http/url-path.js';
 export { forEachLine, listeningPort } from './lifecycle/listening-line.js';

@@ -1,11 +1,15 @@
+import { BufferedCall, describeTransportError } from '@faces/kit';
+import { fail, ok, type Result } from '@faces/kit/result';
 import { Pool } from '@faces/kit/undici-pool';
-import type { Dispatcher } from 'undici';
 import { LIMITS } from './limits.js';
 
-/** An answer from a backend, or why there is none; never thrown. */
-export type BackendAnswer =
-  | { readonly ok: true; readonly status: number; readonly body: string; readonly ms: number }
-  | { readonly ok: false; readonly failure: string; readonly ms: number };
+/** An answer from a backend, or why there is none (never thrown), and how long it took either way. */
+export type BackendAnswer = Result<Answered> & { readonly ms: number };
+
+interface Answered {
+  readonly status: number;
+  readonly body: string;
+}
 
 /** Faces answers are small JSON; a body past this is not one. */
 export const MAX_BACKEND_BODY_BYTES = 64 * 1024;
@@ -19,81 +23,57 @@ export interface BackendCall {
   readonly signal?: AbortSignal;
 }
 
-const CODES: Readonly<Record<string, string>> = {
-  ECONNREFUSED: 'connection refused',
-  ECONNRESET: 'connection reset',
-  ENOTFOUND: 'host not found',
-  EAI_AGAIN: 'host name lookup failed',
-  EHOSTUNREACH: 'host unreachable',
-  UND_ERR_SOCKET: 'connection closed before the answer was complete',
-  UND_ERR_CONNECT_TIMEOUT: 'no connection in time',
-};
-
 /** Why a call failed, in words, with its code: "connection refused (ECONNREFUSED)". */
 export function reasonOf(error: unknown, timeoutMs: number): string {
   const name = error instanceof Error ? error.name : '';
   if (name === 'TimeoutError') return `no answer within ${timeoutMs} ms`;
   if (name === 'AbortError') return 'cancelled';
   const code = (error as { code?: unknown }).code ?? (error as { cause?: { code?: unknown } }).cause?.code;
-  if (typeof code === 'string') return `${CODES[code] ?? (error instanceof Error ? error.message : code)} (${code})`;
+  if (typeof code === 'string')
+    return `${describeTransportError(code) ?? (error instanceof Error ? error.message : code)} (${code})`;
   return error instanceof Error ? error.message : String(error);
 }
 
-type Settle = (result: { status: number; body: string } | { failure: string }) => void;
+type Settle = (result: Result<Answered>) => void;
 
 /**
- * One call as an undici dispatch handler (the kit's Pool has no request() helper): collects the
- * body up to MAX_BACKEND_BODY_BYTES, settles once, on the answer, an error or an abort.
+ * One call to a backend (the kit's BufferedCall: settles once, its timer, the body cap), which the
+ * caller's signal also ends: the client cancelled the tool call.
  */
-class CallHandler implements Dispatcher.DispatchHandler {
-  private controller: Dispatcher.DispatchController | undefined;
-  private status = 0;
-  private size = 0;
-  private readonly chunks: Buffer[] = [];
-  private settled = false;
+class BackendCallHandler extends BufferedCall {
+  private cancelled = false;
+  private readonly cancel = (): void => {
+    this.cancelled = true;
+    this.expire();
+  };
 
   constructor(
     private readonly where: string,
-    private readonly settle: Settle,
-  ) {}
-
-  abort(failure: string): void {
-    this.finish({ failure });
-    this.controller?.abort(new Error(failure));
+    private readonly call: BackendCall,
+    private readonly resolve: Settle,
+  ) {
+    super(MAX_BACKEND_BODY_BYTES, call.timeoutMs);
+    call.signal?.addEventListener('abort', this.cancel, { once: true });
   }
 
-  onRequestStart(controller: Dispatcher.DispatchController): void {
-    if (this.settled) controller.abort(new Error('abandoned'));
-    else this.controller = controller;
+  protected answered(status: number, body: Buffer): void {
+    this.done(ok({ status, body: body.toString('utf8') }));
   }
 
-  onResponseStart(controller: Dispatcher.DispatchController, statusCode: number): void {
-    this.status = statusCode;
-    this.controller = controller;
-  }
-
-  onResponseData(controller: Dispatcher.DispatchController, chunk: Buffer): void {
-    this.size += chunk.byteLength;
-    if (this.size > MAX_BACKEND_BODY_BYTES) {
-      this.finish({ failure: `${this.where} answered more than ${MAX_BACKEND_BODY_BYTES} bytes` });
-      controller.abort(new Error('answer too large'));
-      return;
+  protected failed(reason: Error | 'timeout'): void {
+    if (reason === 'timeout') {
+      const why = this.cancelled ? 'cancelled' : `no answer within ${this.call.timeoutMs} ms`;
+      this.done(fail(`cannot get an answer from ${this.where}: ${why}`));
+    } else if ((reason as { code?: unknown }).code === 'UND_ERR_RES_EXCEEDED_MAX_SIZE') {
+      this.done(fail(`${this.where} answered more than ${MAX_BACKEND_BODY_BYTES} bytes`));
+    } else {
+      this.done(fail(`cannot get an answer from ${this.where}: ${reasonOf(reason, 0)}`));
     }
-    this.chunks.push(chunk);
   }
 
-  onResponseEnd(): void {
-    this.finish({ status: this.status, body: Buffer.concat(this.chunks).toString('utf8') });
-  }
-
-  onResponseError(_controller: Dispatcher.DispatchController, error: Error): void {
-    this.finish({ failure: `cannot get an answer from ${this.where}: ${reasonOf(error, 0)}` });
-  }
-
-  private finish(result: Parameters<Settle>[0]): void {
-    if (this.settled) return;
-    this.settled = true;
-    this.settle(result);
+  private done(result: Parameters<Settle>[0]): void {
+    this.call.signal?.removeEventListener('abort', this.cancel);
+    this.resolve(result);
   }
 }
 
@@ -119,33 +99,22 @@ export class Backends {
   async call(url: string, where: string, call: BackendCall): Promise<BackendAnswer> {
     const started = performance.now();
     const target = new URL(url);
-    const result = await new Promise<Parameters<Settle>[0]>((resolve) => {
-      let timer: NodeJS.Timeout | undefined;
-      const onCancel = () => handler.abort(`cannot get an answer from ${where}: cancelled`);
-      const handler = new CallHandler(where, (settled) => {
-        clearTimeout(timer);
-        call.signal?.removeEventListener('abort', onCancel);
-        resolve(settled);
-      });
-      if (call.signal?.aborted) return onCancel();
-      timer = setTimeout(
-        () => handler.abort(`cannot get an answer from ${where}: no answer within ${call.timeoutMs} ms`),
-        call.timeoutMs,
-      );
-      call.signal?.addEventListener('abort', onCancel, { once: true });
-      this.poolFor(target.origin).dispatch(
-        {
-          origin: target.origin,
-          path: `${target.pathname}${target.search}`,
-          method: call.method ?? 'GET',
-          headers: call.headers,
-          body: call.body,
-        },
-        handler,
-      );
-    });
+    const result = call.signal?.aborted
+      ? fail(`cannot get an answer from ${where}: cancelled`)
+      : await new Promise<Parameters<Settle>[0]>((resolve) => {
+          this.poolFor(target.origin).dispatch(
+            {
+              origin: target.origin,
+              path: `${target.pathname}${target.search}`,
+              method: call.method ?? 'GET',
+              headers: call.headers,
+              body: call.body,
+            },
+            new BackendCallHandler(where, call, resolve),
+          );
+        });
     const ms = Math.round(performance.now() - started);
-    return 'failure' in result ? { ok: false, failure: result.failure, ms } : { ok: true, ...result, ms };
+    return { ...result, ms };
   }
 
   async close(): Promise<void> {

@@ -1,8 +1,7 @@
 import { grpcStatusName, type ServiceAddress } from '@faces/kit';
+import { fail, ok, type Result } from '@faces/kit/result';
 
-export type ColorCall =
-  | { readonly ok: true; readonly which: string; readonly color: string }
-  | { readonly ok: false; readonly failure: string };
+export type ColorCall = Result<{ readonly which: string; readonly color: string }>;
 
 type Client = {
   center(request: object, options: object): Promise<{ color: string }>;
@@ -46,13 +45,12 @@ export class ColorGrpc {
     const { client, from } = await this.load();
     try {
       const answer = await run(client, { timeoutMs: this.timeoutMs, signal });
-      return { ok: true, which: answer.which ?? which, color: answer.color };
+      return ok({ which: answer.which ?? which, color: answer.color });
     } catch (error) {
       const failure = from(error);
-      return {
-        ok: false,
-        failure: `color (grpc://${this.address.host}:${this.address.port}) answered gRPC ${grpcStatusName(failure.code)}: ${failure.rawMessage}`,
-      };
+      return fail(
+        `color (grpc://${this.address.host}:${this.address.port}) answered gRPC ${grpcStatusName(failure.code)}: ${failure.rawMessage}`,
+      );
     }
   }
 

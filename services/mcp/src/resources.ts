@@ -21,8 +21,8 @@ async function serviceNow(context: ToolContext, service: 'smiley' | 'face'): Pro
       headers,
       timeoutMs: config.backendTimeoutMs,
     });
-    if (!answer.ok) return { error: answer.failure };
-    return { status: answer.status, answer: parsedOrText(answer.body) };
+    if (!answer.ok) return { error: answer.reason };
+    return { status: answer.value.status, answer: parsedOrText(answer.value.body) };
   };
   const token = config.kit.controlToken;
   const [center, edge, faults] = await Promise.all([
@@ -42,7 +42,7 @@ async function serviceNow(context: ToolContext, service: 'smiley' | 'face'): Pro
 async function colorNow(context: ToolContext): Promise<Record<string, unknown>> {
   const [center, edge] = await Promise.all([context.color.query('center', 1, 1), context.color.query('edge', 0, 0)]);
   const shown = (call: Awaited<ReturnType<typeof context.color.query>>) =>
-    call.ok ? { color: call.color } : { error: call.failure };
+    call.ok ? { color: call.value.color } : { error: call.reason };
   const { config } = context;
   let faults: unknown;
   if (config.kit.controlToken !== undefined) {
@@ -50,7 +50,9 @@ async function colorNow(context: ToolContext): Promise<Record<string, unknown>> 
       headers: { authorization: `Bearer ${config.kit.controlToken}` },
       timeoutMs: config.backendTimeoutMs,
     });
-    faults = answer.ok ? { status: answer.status, answer: parsedOrText(answer.body) } : { error: answer.failure };
+    faults = answer.ok
+      ? { status: answer.value.status, answer: parsedOrText(answer.value.body) }
+      : { error: answer.reason };
   }
   return {
     service: 'color',

@@ -103,12 +103,12 @@ async function sampleGrid(context: ToolContext, args: GridArgs, extra: Extra): P
         signal: extra.signal,
       });
       if (answer.ok) answered++;
-      else firstFailure ??= answer.failure;
+      else firstFailure ??= answer.reason;
       const observation: Observation = answer.ok
-        ? { kind: 'answer', status: answer.status, body: answer.body }
-        : answer.failure.includes('no answer within')
+        ? { kind: 'answer', status: answer.value.status, body: answer.value.body }
+        : answer.reason.includes('no answer within')
           ? { kind: 'timeout' }
-          : { kind: 'network', message: answer.failure };
+          : { kind: 'network', message: answer.reason };
       samples[index] = classifyCell(observation, answer.ms);
       done++;
       if (progressToken !== undefined && (done % step === 0 || done === args.cells)) {

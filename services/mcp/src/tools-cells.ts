@@ -42,13 +42,14 @@ export function registerCellTools(context: ToolContext): void {
         timeoutMs,
         signal: extra.signal,
       });
-      if (!answer.ok) return toolError(answer.failure);
-      const smiley = text(parsedJson(answer.body).smiley);
-      return toolResult(`${at} answered ${answer.status}: ${answer.body.trim()}`, {
+      if (!answer.ok) return toolError(answer.reason);
+      const { status, body } = answer.value;
+      const smiley = text(parsedJson(body).smiley);
+      return toolResult(`${at} answered ${status}: ${body.trim()}`, {
         subrequest: args.subrequest,
-        status: answer.status,
+        status,
         ...(smiley === undefined ? {} : { smiley }),
-        answer: answer.body.trim(),
+        answer: body.trim(),
       });
     },
   );
@@ -64,10 +65,10 @@ export function registerCellTools(context: ToolContext): void {
     },
     async (args, extra) => {
       const answer = await context.color.query(args.subrequest, 0, 0, extra.signal);
-      if (!answer.ok) return toolError(answer.failure);
-      return toolResult(`color answered ${JSON.stringify({ color: answer.color })}`, {
+      if (!answer.ok) return toolError(answer.reason);
+      return toolResult(`color answered ${JSON.stringify({ color: answer.value.color })}`, {
         subrequest: args.subrequest,
-        color: answer.color,
+        color: answer.value.color,
       });
     },
   );
@@ -98,18 +99,18 @@ export function registerCellTools(context: ToolContext): void {
       const at = where('face', config.face);
       const url = `${config.face.origin}/${args.subrequest}/?row=${args.row}&col=${args.col}`;
       const answer = await context.backends.call(url, at, { timeoutMs, signal: extra.signal });
-      if (!answer.ok) return toolError(answer.failure);
-      const body = parsedJson(answer.body);
+      if (!answer.ok) return toolError(answer.reason);
+      const { status, body: raw } = answer.value;
+      const body = parsedJson(raw);
       const smiley = text(body.smiley);
       const color = text(body.color);
       const errors = Array.isArray(body.errors) ? body.errors.map(String) : [];
-      if (answer.status !== 200 && errors.length === 0 && answer.body.trim() !== '')
-        errors.push(messageOf(answer.body));
-      return toolResult(`${at} answered ${answer.status}: ${answer.body.trim()}`, {
+      if (status !== 200 && errors.length === 0 && raw.trim() !== '') errors.push(messageOf(raw));
+      return toolResult(`${at} answered ${status}: ${raw.trim()}`, {
         subrequest: args.subrequest,
         row: args.row,
         col: args.col,
-        status: answer.status,
+        status,
         ...(smiley === undefined ? {} : { smiley }),
         ...(color === undefined ? {} : { color }),
         errors,
@@ -142,11 +143,12 @@ export function registerCellTools(context: ToolContext): void {
         timeoutMs,
         signal: extra.signal,
       });
-      if (!answer.ok) return toolError(answer.failure);
-      if (answer.status !== 200) return toolError(`${at} answered ${answer.status}: ${messageOf(answer.body)}`);
-      const body = parsedJson(answer.body);
+      if (!answer.ok) return toolError(answer.reason);
+      const { status, body: raw } = answer.value;
+      if (status !== 200) return toolError(`${at} answered ${status}: ${messageOf(raw)}`);
+      const body = parsedJson(raw);
       logToClient(context, 'info', `smiley (${args.which}) is now ${String(body.smiley)}`);
-      return toolResult(`${at} answered ${answer.status}: ${answer.body.trim()}`, {
+      return toolResult(`${at} answered ${status}: ${raw.trim()}`, {
         which: text(body.which) ?? args.which,
         smiley: text(body.smiley) ?? '',
         message: text(body.message) ?? '',
@@ -171,11 +173,12 @@ export function registerCellTools(context: ToolContext): void {
       const refused = changeRefusal(context, 'update_color');
       if (refused !== undefined) return toolError(refused);
       const answer = await context.color.update(args.which, args.color, extra.signal);
-      if (!answer.ok) return toolError(answer.failure);
-      logToClient(context, 'info', `color (${answer.which}) is now ${answer.color}`);
-      return toolResult(`color answered ${JSON.stringify({ which: answer.which, color: answer.color })}`, {
-        which: answer.which,
-        color: answer.color,
+      if (!answer.ok) return toolError(answer.reason);
+      const now = answer.value;
+      logToClient(context, 'info', `color (${now.which}) is now ${now.color}`);
+      return toolResult(`color answered ${JSON.stringify({ which: now.which, color: now.color })}`, {
+        which: now.which,
+        color: now.color,
       });
     },
   );

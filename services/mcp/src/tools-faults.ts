@@ -1,4 +1,5 @@
 import { readSettingsRequest, type ServiceAddress, SettingsError } from '@faces/kit';
+import { fail, ok, type Result } from '@faces/kit/result';
 import * as z from 'zod';
 import { messageOf } from './backend-call.js';
 import { LIMITS } from './limits.js';
@@ -29,10 +30,11 @@ function addressOf(context: ToolContext, service: Controlled): ServiceAddress {
   return context.config[service];
 }
 
-interface ControlAnswer {
-  readonly ok: boolean;
-  readonly text: string;
-  readonly view?: unknown;
+/** A control call's fault settings (the text shown, the parsed view), or why there are none. */
+type ControlAnswer = Result<{ readonly text: string; readonly view: unknown }>;
+
+function textOf(answer: ControlAnswer): string {
+  return answer.ok ? answer.value.text : answer.reason;
 }
 
 async function control(
@@ -54,13 +56,14 @@ async function control(
     timeoutMs: context.config.backendTimeoutMs,
     signal,
   });
-  if (!answer.ok) return { ok: false, text: answer.failure };
-  if (answer.status === 404) return { ok: false, text: `${at} has no fault control (is CONTROL_TOKEN set there?)` };
-  if (answer.status !== 200) return { ok: false, text: `${at} answered ${answer.status}: ${messageOf(answer.body)}` };
+  if (!answer.ok) return fail(answer.reason);
+  const { status, body: raw } = answer.value;
+  if (status === 404) return fail(`${at} has no fault control (is CONTROL_TOKEN set there?)`);
+  if (status !== 200) return fail(`${at} answered ${status}: ${messageOf(raw)}`);
   try {
-    return { ok: true, text: `${at}: ${answer.body.trim()}`, view: JSON.parse(answer.body) };
+    return ok({ text: `${at}: ${raw.trim()}`, view: JSON.parse(raw) });
   } catch {
-    return { ok: false, text: `${at} answered 200 with something that is not fault settings` };
+    return fail(`${at} answered 200 with something that is not fault settings`);
   }
 }
 
@@ -101,10 +104,12 @@ export function registerFaultTools(context: ToolContext): void {
       );
       const services = chosen.map((service, i) => {
         const answer = answers[i] as ControlAnswer;
-        return answer.ok ? { service, ok: true, faults: answer.view } : { service, ok: false, error: answer.text };
+        return answer.ok
+          ? { service, ok: true, faults: answer.value.view }
+          : { service, ok: false, error: answer.reason };
       });
-      if (services.every((entry) => !entry.ok)) return toolError(answers.map((answer) => answer.text).join('\n'));
-      return toolResult(answers.map((answer) => answer.text).join('\n'), { services });
+      if (services.every((entry) => !entry.ok)) return toolError(answers.map(textOf).join('\n'));
+      return toolResult(answers.map(textOf).join('\n'), { services });
     },
   );
 
@@ -141,13 +146,13 @@ export function registerFaultTools(context: ToolContext): void {
         throw error;
       }
       const answer = await control(context, service, 'PUT', '', body, extra.signal);
-      if (!answer.ok) return toolError(answer.text);
+      if (!answer.ok) return toolError(answer.reason);
       logToClient(
         context,
         'warning',
         `faults on ${service}${args.user === undefined ? '' : ` for ${args.user}`}: ${JSON.stringify(body)}`,
       );
-      return toolResult(answer.text, { service, faults: answer.view });
+      return toolResult(answer.value.text, { service, faults: answer.value.view });
     },
   );
 
@@ -165,13 +170,13 @@ export function registerFaultTools(context: ToolContext): void {
       if (refused !== undefined) return toolError(refused);
       const query = args.user === undefined ? '' : `?user=${encodeURIComponent(args.user)}`;
       const answer = await control(context, args.service, 'DELETE', query, undefined, extra.signal);
-      if (!answer.ok) return toolError(answer.text);
+      if (!answer.ok) return toolError(answer.reason);
       logToClient(
         context,
         'info',
         `faults on ${args.service}${args.user === undefined ? '' : ` for ${args.user}`} reset`,
       );
-      return toolResult(answer.text, { service: args.service, faults: answer.view });
+      return toolResult(answer.value.text, { service: args.service, faults: answer.value.view });
     },
   );
 }

@@ -14,7 +14,7 @@ const EMPTY = Buffer.alloc(0);
 /**
  * One call through an undici pool, as a dispatch handler that buffers the answer: no response
  * stream and no promise per call, just the status and the body bytes (face's backends, the GUI's
- * proxy to face, control forwards). It settles exactly once, by calling `answered` or `failed`:
+ * proxy to face, control forwards, faces mcp's backend calls). It settles exactly once, by calling `answered` or `failed`:
  * on the answer, on a transport error, past `maxBytes` of body, or at `expire()` (then the
  * connection is aborted, since a hung peer must not keep it). With a `timeoutMs` the call sets
  * its own timer; without one, the caller calls `expire()` (face's deadline covers both backends).
